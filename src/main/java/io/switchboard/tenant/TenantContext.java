@@ -1,0 +1,43 @@
+package io.switchboard.tenant;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tenant (and actor) of the current request, set once it is resolved. Every transaction
+ * begun while it is set runs with that tenant in PostgreSQL's row-level security context
+ * ({@link TenantTransactionBinder}); without it, tenant tables show no rows at all.
+ */
+@RequestScoped
+public class TenantContext {
+
+    private UUID tenantId;
+    private Actor actor = Actor.system();
+
+    /** Binds this request to a tenant. Switching to another tenant within one request is refused. */
+    public void enter(UUID tenantId, Actor actor) {
+        if (this.tenantId != null && !this.tenantId.equals(tenantId)) {
+            throw new IllegalStateException("This request already works for another tenant");
+        }
+        this.tenantId = tenantId;
+        this.actor = actor;
+    }
+
+    public Optional<UUID> tenantId() {
+        return Optional.ofNullable(tenantId);
+    }
+
+    /** The tenant, for code that only runs after resolution; its absence is a programming error. */
+    public UUID requireTenantId() {
+        if (tenantId == null) {
+            throw new IllegalStateException("No tenant has been resolved for this request");
+        }
+        return tenantId;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+}

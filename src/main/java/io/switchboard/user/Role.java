@@ -1,0 +1,29 @@
+package io.switchboard.user;
+
+import io.switchboard.common.WireValue;
+import io.switchboard.common.WireValueConverter;
+
+/** A dashboard user's role: sales sees its own calls, admin manages the tenant, ceo reads everything. */
+public enum Role implements WireValue {
+    CEO("ceo"),
+    ADMIN("admin"),
+    SALES("sales");
+
+    private final String wire;
+
+    Role(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter extends WireValueConverter<Role> {
+        public Converter() {
+            super(Role.class);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.switchboard.database;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.Database;
+import io.switchboard.testing.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import static io.switchboard.testing.Database.beginAsTenant;
+import static io.switchboard.testing.Database.column;
+import static io.switchboard.testing.Database.update;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Row-level security as the service's runtime login, with no help from application code. */
+@QuarkusTest
+class RowLevelSecurityTest {
+
+    private UUID tenantA;
+    private UUID tenantB;
+
+    @BeforeEach
+    void seedTwoTenants() throws SQLException {
+        tenantA = UUID.randomUUID();
+        tenantB = UUID.randomUUID();
+        for (UUID tenant : new UUID[] {tenantA, tenantB}) {
+            try (Connection db = Database.asRuntimeLogin()) {
+                beginAsTenant(db, tenant);
+                Fixtures.seedTenant(db, tenant);
+                db.commit();
+            }
+        }
+    }
+
+    @Test
+    void withTenantSetEveryTableShowsOnlyThatTenantsRows() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, tenantA);
+            for (String table : Database.TENANT_TABLES) {
+                String tenantColumn = table.equals("tenants") ? "id" : "tenant_id";
+                assertThat(column(db, "SELECT DISTINCT " + tenantColumn + " FROM " + table))
+                        .as("tenants visible in %s", table).containsExactly(tenantA);
+            }
+            db.rollback();
+        }
+    }
+
+    @Test
+    void withNoTenantSetNoTableShowsAnyRow() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            db.setAutoCommit(true);
+            for (String table : Database.TENANT_TABLES) {
+                assertThat(column(db, "SELECT count(*) FROM " + table)).as(table).containsExactly(0L);
+            }
+        }
+    }
+
+    @Test
+    void theTenantSettingEndsWithTheTransaction() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, tenantA);
+            assertThat(column(db, "SELECT count(*) FROM calls")).containsExactly(1L);
+            db.commit();
+            assertThat(column(db, "SELECT count(*) FROM calls")).containsExactly(0L);
+        }
+    }
+
+    @Test
+    void writingARowForAnotherTenantFails() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, tenantA);
+            assertThatThrownBy(() -> update(db, "INSERT INTO products (tenant_id, id, name) VALUES (?, ?, 'Stolen')",
+                    tenantB, UUID.randomUUID()))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            db.rollback();
+        }
+    }
+
+    @Test
+    void updatesAndDeletesCannotReachAnotherTenantsRows() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, tenantA);
+            assertThat(update(db, "UPDATE calls SET notes = 'overwritten' WHERE tenant_id = ?", tenantB)).isZero();
+            assertThat(update(db, "DELETE FROM products WHERE tenant_id = ?", tenantB)).isZero();
+            assertThatThrownBy(() -> update(db, "UPDATE calls SET tenant_id = ? WHERE tenant_id = ?", tenantB, tenantA))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            db.rollback();
+        }
+    }
+
+    @Test
+    void runtimeLoginCannotRewriteTheAuditTrailOrSwitchSecurityOff() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, tenantA);
+            assertThatThrownBy(() -> update(db, "UPDATE audit_logs SET action = 'delete'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            db.rollback();
+            beginAsTenant(db, tenantA);
+            assertThatThrownBy(() -> update(db, "DELETE FROM audit_logs"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            db.rollback();
+            beginAsTenant(db, tenantA);
+            assertThatThrownBy(() -> update(db, "ALTER TABLE calls DISABLE ROW LEVEL SECURITY"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
+            db.rollback();
+        }
+    }
+
+    @Test
+    void directoryLookupsReturnOnlyIdsAndStatusAndLeaveNoCrossTenantAccessBehind() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, null);
+            String accountSid = null;
+            try (Connection admin = Database.asSuperuser()) {
+                accountSid = (String) column(admin, "SELECT twilio_account_sid FROM tenants WHERE id = ?", tenantB).get(0);
+            }
+            assertThat(column(db, "SELECT tenant_id FROM directory_tenant_by_account_sid(?)", accountSid))
+                    .containsExactly(tenantB);
+            assertThat(column(db, "SELECT count(*) FROM tenants")).as("directory mode closed again").containsExactly(0L);
+            db.rollback();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.testing;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Plain JDBC to the test database, as the service's runtime login (row-level security applies)
+ * or as the superuser (for fixtures and checks that must see everything).
+ */
+public final class Database {
+
+    public static final List<String> TENANT_TABLES = List.of("tenants", "api_keys", "settings", "users", "sessions",
+            "loss_reasons", "calls", "recordings", "messages", "products", "content", "audit_logs");
+
+    private Database() {
+    }
+
+    public static Connection asRuntimeLogin() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    public static Connection asSuperuser() throws SQLException {
+        String url = System.getProperty("switchboard.dev-db.superuser-url");
+        if (url == null) {
+            throw new IllegalStateException("The embedded test database has not been started");
+        }
+        return DriverManager.getConnection(url);
+    }
+
+    /** Starts a transaction on the connection with the given tenant in the row-level security context. */
+    public static void beginAsTenant(Connection connection, UUID tenantId) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            set.setString(1, tenantId == null ? "" : tenantId.toString());
+            set.execute();
+        }
+    }
+
+    public static List<Object> column(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Object> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getObject(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+}
