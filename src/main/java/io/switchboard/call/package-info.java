@@ -1,0 +1,2 @@
+/** Calls: Twilio's call records and the sales team's log of them. */
+package io.switchboard.call;

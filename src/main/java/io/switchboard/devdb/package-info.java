@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL that dev mode and tests start when no database is configured. */
+package io.switchboard.devdb;

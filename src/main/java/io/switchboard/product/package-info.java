@@ -1,0 +1,2 @@
+/** What a tenant sells. */
+package io.switchboard.product;

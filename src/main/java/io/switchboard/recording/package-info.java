@@ -1,0 +1,2 @@
+/** Call recordings reported by Twilio. */
+package io.switchboard.recording;

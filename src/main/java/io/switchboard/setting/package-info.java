@@ -1,0 +1,2 @@
+/** A tenant's telephony preferences (recording, forwarding, paid-action caps). */
+package io.switchboard.setting;

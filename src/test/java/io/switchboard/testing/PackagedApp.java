@@ -1,0 +1,113 @@
+package io.switchboard.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged application (target/quarkus-app) started as production runs it: java -jar, configured by environment. */
+public final class PackagedApp implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Process process;
+    private final Path log;
+    public final int port;
+
+    private PackagedApp(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    public static PackagedApp start(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile("switchboard-prod", ".log");
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("SWITCHBOARD_"));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(environment);
+        return new PackagedApp(builder.start(), log, port);
+    }
+
+    /** Waits for the process to end on its own; returns its exit code, or null if it is still running. */
+    public Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    /** Waits until readiness answers 200; false if the process ended or time ran out first. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The environment of a correctly configured production start against the given database settings. */
+    public static Map<String, String> productionEnvironment(Map<String, String> database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.get("quarkus.datasource.username"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.get("quarkus.datasource.password"));
+        env.put("QUARKUS_FLYWAY_JDBC_URL", database.get("quarkus.flyway.jdbc-url"));
+        env.put("QUARKUS_FLYWAY_USERNAME", database.get("quarkus.flyway.username"));
+        env.put("QUARKUS_FLYWAY_PASSWORD", database.get("quarkus.flyway.password"));
+        env.put("SWITCHBOARD_CRYPTO_KEYS", "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32)));
+        env.put("SWITCHBOARD_OPS_TOKEN_SHA256", "0".repeat(64));
+        return env;
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}
