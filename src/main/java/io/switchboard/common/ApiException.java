@@ -62,6 +62,20 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 429 with the time after which a retry can succeed. */
+    public static class TooManyRequests extends ApiException {
+        private final java.time.Duration retryAfter;
+
+        public TooManyRequests(String detail, java.time.Duration retryAfter) {
+            super(429, "Too Many Requests", detail, null);
+            this.retryAfter = retryAfter;
+        }
+
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+
     public static class Forbidden extends ApiException {
         public Forbidden(String detail) {
             super(403, "Forbidden", detail, null);

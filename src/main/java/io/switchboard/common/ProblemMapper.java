@@ -30,7 +30,14 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response apiException(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.title(), e.getMessage(), uri, e.fieldErrors());
+        Response response = problem(e.status(), e.title(), e.getMessage(), uri, e.fieldErrors());
+        if (e instanceof ApiException.TooManyRequests tooMany) {
+            return Response.fromResponse(response).header("Retry-After", tooMany.retryAfterSeconds()).build();
+        }
+        if (e instanceof ApiException.Unauthorized) {
+            return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -92,8 +99,26 @@ class ProblemMapper {
         if (DatabaseFailures.isUnavailable(e)) {
             return databaseUnavailable(e, uri);
         }
+        // Often wrapped (flush at commit, interceptors): look for the database's verdict in the chain.
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraintViolated(violation, uri);
+            }
+            if (cause instanceof ApiException api) {
+                return apiException(api, uri);
+            }
+        }
         LOG.error("Unhandled error on " + uri.getPath(), e);
         return problem(500, "Internal Server Error", "An unexpected error occurred", uri, null);
+    }
+
+    private static Response constraintViolated(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        var known = ConstraintMessages.conflict(e.getConstraintName());
+        if (known.isPresent()) {
+            return problem(409, "Conflict", "The request conflicts with existing data", uri, List.of(known.get()));
+        }
+        LOG.warnf("Constraint %s refused a write on %s", e.getConstraintName(), uri.getPath());
+        return problem(409, "Conflict", "The request conflicts with existing data or its rules", uri, null);
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {

@@ -25,6 +25,25 @@ public class TenantContext {
         this.actor = actor;
     }
 
+    /**
+     * For operator jobs that visit tenants one after another within one request (key rotation):
+     * works as {@code tenantId} for the duration of {@code work}, which must begin its own
+     * transactions. Refused when the request already has a tenant.
+     */
+    public <T> T runAs(UUID tenantId, Actor actor, java.util.function.Supplier<T> work) {
+        if (this.tenantId != null) {
+            throw new IllegalStateException("This request already works for a tenant");
+        }
+        this.tenantId = tenantId;
+        this.actor = actor;
+        try {
+            return work.get();
+        } finally {
+            this.tenantId = null;
+            this.actor = Actor.system();
+        }
+    }
+
     public Optional<UUID> tenantId() {
         return Optional.ofNullable(tenantId);
     }

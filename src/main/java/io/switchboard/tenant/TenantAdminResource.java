@@ -1,0 +1,125 @@
+package io.switchboard.tenant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.auth.ApiKeyService;
+import io.switchboard.auth.Roles;
+import io.switchboard.common.ApiException;
+import io.switchboard.common.Page;
+import io.switchboard.common.PageRequest;
+import io.switchboard.user.CreateUserRequest;
+import io.switchboard.user.UserView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Operators provision tenants, their API keys and first users. The tenant a request works on is
+ * entered by {@link TenantResolver} from the path (or reserved for a tenant being created).
+ */
+@Path("/admin/v1/tenants")
+@RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: tenants")
+@SecurityRequirement(name = "operatorToken")
+public class TenantAdminResource {
+
+    private final TenantAdminService tenants;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    TenantAdminResource(TenantAdminService tenants, ObjectMapper json, Validator validator) {
+        this.tenants = tenants;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    public Response create(@Valid CreateTenantRequest request) {
+        TenantCreated created = tenants.create(request);
+        return Response.created(URI.create("/admin/v1/tenants/" + created.tenant().id())).entity(created).build();
+    }
+
+    @GET
+    public Page<TenantView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return tenants.list(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    public TenantView get(@PathParam("id") String id) {
+        return tenants.get();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public TenantView update(@PathParam("id") String id, JsonNode body) throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw new ApiException.Invalid("body", "must be a JSON object");
+        }
+        UpdateTenantRequest patch = json.treeToValue(body, UpdateTenantRequest.class);
+        var violations = validator.validate(patch);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return tenants.update(patch, presentFields(body));
+    }
+
+    @POST
+    @Path("/{id}/api-keys")
+    public Response issueApiKey(@PathParam("id") String id) {
+        return Response.status(Response.Status.CREATED).entity(tenants.issueApiKey()).build();
+    }
+
+    @GET
+    @Path("/{id}/api-keys")
+    public List<ApiKeyService.ApiKeyView> listApiKeys(@PathParam("id") String id) {
+        return tenants.listApiKeys();
+    }
+
+    @DELETE
+    @Path("/{id}/api-keys/{keyId}")
+    public void revokeApiKey(@PathParam("id") String id, @PathParam("keyId") UUID keyId) {
+        tenants.revokeApiKey(keyId);
+    }
+
+    @POST
+    @Path("/{id}/users")
+    public Response createUser(@PathParam("id") String id, @Valid CreateUserRequest request) {
+        UserView user = tenants.createUser(request);
+        return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+
+    private static Set<String> presentFields(JsonNode body) {
+        Set<String> present = new HashSet<>();
+        body.fieldNames().forEachRemaining(present::add);
+        JsonNode twilio = body.get("twilio");
+        if (twilio != null && twilio.isObject()) {
+            twilio.fieldNames().forEachRemaining(field -> present.add("twilio." + field));
+        }
+        return present;
+    }
+}

@@ -1,0 +1,155 @@
+package io.switchboard.tenant;
+
+import io.switchboard.auth.ApiKeyService;
+import io.switchboard.common.ApiException;
+import io.switchboard.common.Cursor;
+import io.switchboard.common.Page;
+import io.switchboard.common.PageRequest;
+import io.switchboard.crypto.SecretCipher;
+import io.switchboard.crypto.SecretField;
+import io.switchboard.setting.Settings;
+import io.switchboard.user.CreateUserRequest;
+import io.switchboard.user.UserService;
+import io.switchboard.user.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Operators' work on tenants. Each call works on the tenant of the request's {@link TenantContext}
+ * (the one in the path, or the id reserved for a tenant being created); only the listing crosses
+ * tenants, through the database's read-only directory mode.
+ */
+@ApplicationScoped
+@Transactional
+public class TenantAdminService {
+
+    private final TenantContext tenantContext;
+    private final SecretCipher cipher;
+    private final ApiKeyService apiKeys;
+    private final UserService users;
+    private final EntityManager entityManager;
+
+    TenantAdminService(TenantContext tenantContext, SecretCipher cipher, ApiKeyService apiKeys, UserService users,
+                       EntityManager entityManager) {
+        this.tenantContext = tenantContext;
+        this.cipher = cipher;
+        this.apiKeys = apiKeys;
+        this.users = users;
+        this.entityManager = entityManager;
+    }
+
+    public TenantCreated create(CreateTenantRequest request) {
+        UUID id = tenantContext.requireTenantId();
+        CreateTenantRequest.Twilio twilio = request.twilio();
+        requireWholeApiKeyPair(twilio.apiKeySid(), twilio.apiKeySecret());
+        Tenant tenant = new Tenant();
+        tenant.id = id;
+        tenant.name = request.name().trim();
+        tenant.customDomain = request.customDomain();
+        tenant.twilioAccountSid = twilio.accountSid();
+        tenant.twilioAuthTokenEncrypted = cipher.encrypt(twilio.authToken(), SecretField.twilioAuthToken(id));
+        tenant.twilioApiKeySid = twilio.apiKeySid();
+        tenant.twilioApiKeySecretEncrypted = twilio.apiKeySecret() == null ? null
+                : cipher.encrypt(twilio.apiKeySecret(), SecretField.twilioApiKeySecret(id));
+        tenant.twilioPhoneNumber = twilio.phoneNumber();
+        tenant.persist();
+        Settings.defaultsFor(id).persist();
+        // Surface a duplicate account SID or domain now, as a 409, before a key is issued.
+        entityManager.flush();
+        ApiKeyService.IssuedApiKey key = apiKeys.issue(id);
+        return new TenantCreated(TenantView.of(tenant), key.id(), key.apiKey());
+    }
+
+    public Page<TenantView> list(PageRequest page) {
+        entityManager.createNativeQuery("SELECT set_config('app.directory', 'on', true)").getSingleResult();
+        List<Tenant> rows = page.after() == null
+                ? Tenant.find("order by createdAt desc, id desc").page(0, page.fetchSize()).list()
+                : Tenant.find("(createdAt, id) < (?1, ?2) order by createdAt desc, id desc",
+                        page.after().time(), page.after().id()).page(0, page.fetchSize()).list();
+        entityManager.createNativeQuery("SELECT set_config('app.directory', '', true)").getSingleResult();
+        return Page.of(rows, page, tenant -> new Cursor(tenant.createdAt, tenant.id), TenantView::of);
+    }
+
+    public TenantView get() {
+        return TenantView.of(current());
+    }
+
+    /** Applies a merge patch; {@code present} names the top-level and twilio fields the body contained. */
+    public TenantView update(UpdateTenantRequest patch, Set<String> present) {
+        Tenant tenant = current();
+        UUID id = tenant.id;
+        if (present.contains("name")) {
+            tenant.name = required(patch.name(), "name").trim();
+        }
+        if (present.contains("status")) {
+            tenant.status = required(patch.status(), "status");
+        }
+        if (present.contains("customDomain")) {
+            tenant.customDomain = patch.customDomain();
+        }
+        if (present.contains("brandingConfig")) {
+            tenant.brandingConfig = required(patch.brandingConfig(), "brandingConfig");
+        }
+        UpdateTenantRequest.Twilio twilio = patch.twilio();
+        if (twilio != null) {
+            if (present.contains("twilio.accountSid")) {
+                tenant.twilioAccountSid = required(twilio.accountSid(), "twilio.accountSid");
+            }
+            if (present.contains("twilio.authToken")) {
+                tenant.twilioAuthTokenEncrypted = cipher.encrypt(required(twilio.authToken(), "twilio.authToken"),
+                        SecretField.twilioAuthToken(id));
+            }
+            if (present.contains("twilio.apiKeySid") || present.contains("twilio.apiKeySecret")) {
+                requireWholeApiKeyPair(twilio.apiKeySid(), twilio.apiKeySecret());
+                tenant.twilioApiKeySid = twilio.apiKeySid();
+                tenant.twilioApiKeySecretEncrypted = twilio.apiKeySecret() == null ? null
+                        : cipher.encrypt(twilio.apiKeySecret(), SecretField.twilioApiKeySecret(id));
+            }
+            if (present.contains("twilio.phoneNumber")) {
+                tenant.twilioPhoneNumber = twilio.phoneNumber();
+            }
+        }
+        entityManager.flush();
+        return TenantView.of(tenant);
+    }
+
+    public ApiKeyService.IssuedApiKey issueApiKey() {
+        return apiKeys.issue(current().id);
+    }
+
+    public List<ApiKeyService.ApiKeyView> listApiKeys() {
+        return apiKeys.list(current().id);
+    }
+
+    public void revokeApiKey(UUID keyId) {
+        apiKeys.revoke(current().id, keyId);
+    }
+
+    public UserView createUser(CreateUserRequest request) {
+        return users.create(current().id, request);
+    }
+
+    private Tenant current() {
+        UUID id = tenantContext.requireTenantId();
+        return Tenant.findCurrent(id).orElseThrow(() -> new ApiException.NotFound("Tenant " + id));
+    }
+
+    private static void requireWholeApiKeyPair(String sid, String secret) {
+        if ((sid == null) != (secret == null)) {
+            throw new ApiException.Invalid(sid == null ? "twilio.apiKeySid" : "twilio.apiKeySecret",
+                    "apiKeySid and apiKeySecret go together: give both or neither");
+        }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new ApiException.Invalid(field, "may not be null");
+        }
+        return value;
+    }
+}
