@@ -49,7 +49,8 @@ public class SecretRotationService {
         int tenants = 0;
         int[] counts = new int[2];
         List<Failure> failures = new ArrayList<>();
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // PostgreSQL orders uuids as unsigned bytes: the nil uuid sorts first.
+        UUID after = new UUID(0L, 0L);
         for (List<UUID> batch = tenantIdsAfter(after); !batch.isEmpty(); batch = tenantIdsAfter(after)) {
             for (UUID tenantId : batch) {
                 tenants++;

@@ -1,6 +1,7 @@
 package io.switchboard.common;
 
 import io.switchboard.devdb.EmbeddedPostgresServer;
+import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.PackagedApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,10 +30,24 @@ class ProductionStartIT {
     }
 
     @Test
-    void startsAndIsReadyWhenConfigured() throws Exception {
+    void startsAndServesOperatorsAndTenantAppsWhenConfigured() throws Exception {
         try (PackagedApp app = PackagedApp.start(PackagedApp.productionEnvironment(database))) {
             assertThat(app.awaitReady(START)).as(app.output()).isTrue();
+            String authToken = "prod-auth-token-" + System.nanoTime();
+            String apiKey = given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).contentType("application/json")
+                    .body(Map.of("name", "Prod Co", "twilio", Map.of("accountSid", Fixtures.sid("AC"), "authToken", authToken)))
+                    .post(app.url("/admin/v1/tenants")).then().statusCode(201).extract().path("apiKey");
+            given().auth().oauth2(apiKey).get(app.url("/v1/settings")).then().statusCode(200);
+            given().auth().oauth2("wrong").get(app.url("/admin/v1/tenants")).then().statusCode(401);
+            assertThat(app.output()).doesNotContain(authToken).doesNotContain(apiKey).doesNotContain(PackagedApp.OPERATOR_TOKEN);
         }
+    }
+
+    @Test
+    void refusesToStartWithoutJwtKeys() throws Exception {
+        Map<String, String> env = PackagedApp.productionEnvironment(database);
+        env.remove("SMALLRYE_JWT_SIGN_KEY_LOCATION");
+        assertRefused(env, "SMALLRYE_JWT_SIGN_KEY_LOCATION");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.switchboard.testing;
 
+import io.switchboard.common.Hashing;
+
 import java.io.File;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.HexFormat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -101,8 +106,35 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_USERNAME", database.get("quarkus.flyway.username"));
         env.put("QUARKUS_FLYWAY_PASSWORD", database.get("quarkus.flyway.password"));
         env.put("SWITCHBOARD_CRYPTO_KEYS", "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32)));
-        env.put("SWITCHBOARD_OPS_TOKEN_SHA256", "0".repeat(64));
+        env.put("SWITCHBOARD_OPS_TOKEN_SHA256", HexFormat.of().formatHex(Hashing.sha256(OPERATOR_TOKEN)));
+        env.putAll(JWT_KEYS);
         return env;
+    }
+
+    /** The operator token of {@link #productionEnvironment}. */
+    public static final String OPERATOR_TOKEN = "prod-operator-token-" + HexFormat.of().formatHex(randomBytes(8));
+    private static final Map<String, String> JWT_KEYS = writeJwtKeyPair();
+
+    /** A fresh RSA pair in PEM files, as ops would mount them. */
+    private static Map<String, String> writeJwtKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Path privateKey = Files.createTempFile("jwt-private", ".pem");
+            Path publicKey = Files.createTempFile("jwt-public", ".pem");
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            return Map.of("SMALLRYE_JWT_SIGN_KEY_LOCATION", privateKey.toUri().toString(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] randomBytes(int count) {

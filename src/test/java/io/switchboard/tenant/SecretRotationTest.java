@@ -1,0 +1,69 @@
+package io.switchboard.tenant;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.switchboard.crypto.Keyring;
+import io.switchboard.crypto.SecretCipher;
+import io.switchboard.crypto.SecretField;
+import io.switchboard.testing.AsTenant;
+import io.switchboard.testing.Database;
+import io.switchboard.testing.TestTenants;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.switchboard.testing.TestTenants.asOperator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After a new key is put first in SWITCHBOARD_CRYPTO_KEYS, rotation moves every secret to it. */
+@QuarkusTest
+@TestProfile(SecretRotationTest.NewKeyFirst.class)
+class SecretRotationTest {
+
+    static final String DEV_KEY = "dev-2026:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String NEW_KEY = "next:" + Base64.getEncoder().encodeToString(new byte[] {
+            9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8});
+
+    public static class NewKeyFirst implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("switchboard.crypto.keys", NEW_KEY + "," + DEV_KEY);
+        }
+    }
+
+    @Inject
+    TenantSecrets secrets;
+
+    @Test
+    void rotationMovesEverySecretToTheActiveKeyAndIsIdempotent() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create();
+        // Put the tenant back as it was before the key change: its token under the old dev key.
+        SecretCipher oldCipher = new SecretCipher(Keyring.parse(DEV_KEY));
+        String legacy = oldCipher.encrypt(tenant.authToken(), SecretField.twilioAuthToken(tenant.id()));
+        try (Connection db = Database.asSuperuser()) {
+            Database.update(db, "UPDATE tenants SET twilio_auth_token_enc = ? WHERE id = ?", legacy, tenant.id());
+        }
+        assertThat(AsTenant.call(tenant.id(), secrets::twilioCredentials).authToken()).isEqualTo(tenant.authToken());
+
+        var first = asOperator().post("/admin/v1/crypto/rotate").then().statusCode(200).extract();
+        assertThat((String) first.path("activeKeyId")).isEqualTo("next");
+        assertThat((Integer) first.path("reencrypted")).isGreaterThanOrEqualTo(1);
+        List<String> failedTenants = first.path("failures.tenantId");
+        assertThat(failedTenants).doesNotContain(tenant.id().toString());
+
+        try (Connection db = Database.asSuperuser()) {
+            assertThat(Database.column(db, "SELECT twilio_auth_token_enc FROM tenants WHERE id = ?", tenant.id()))
+                    .singleElement().asString().startsWith("sb1:next:");
+        }
+        assertThat(AsTenant.call(tenant.id(), secrets::twilioCredentials).authToken()).isEqualTo(tenant.authToken());
+
+        var second = asOperator().post("/admin/v1/crypto/rotate").then().statusCode(200).extract();
+        assertThat((Integer) second.path("reencrypted")).isZero();
+        assertThat((Integer) second.path("alreadyCurrent")).isGreaterThanOrEqualTo(1);
+    }
+}
