@@ -1,0 +1,81 @@
+package io.switchboard.call;
+
+import io.switchboard.common.Ids;
+import io.switchboard.common.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/**
+ * Applies Twilio's view of a call, idempotently and in order: one row per call SID whatever
+ * arrives first, repeated callbacks change nothing, and the status only moves forward (by stage,
+ * then by Twilio's SequenceNumber); a final status is never replaced.
+ */
+@ApplicationScoped
+public class CallUpdates {
+
+    /** Whether the row's status should take the incoming one; c is the stored row, EXCLUDED the incoming. */
+    private static final String ADVANCES = "(EXCLUDED.status IS NOT NULL AND (c.status IS NULL OR ("
+            + "call_status_stage(c.status) < 4 AND (call_status_stage(EXCLUDED.status) > call_status_stage(c.status)"
+            + " OR (call_status_stage(EXCLUDED.status) = call_status_stage(c.status)"
+            + " AND coalesce(EXCLUDED.status_sequence, -1) > coalesce(c.status_sequence, -1))))))";
+
+    private static final String UPSERT = "INSERT INTO calls AS c (tenant_id, id, sid, from_number, to_number, direction,"
+            + " status, status_sequence, duration_seconds, started_at, ended_at, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
+            + " ON CONFLICT (tenant_id, sid) DO UPDATE SET"
+            + " from_number = coalesce(c.from_number, EXCLUDED.from_number),"
+            + " to_number = coalesce(c.to_number, EXCLUDED.to_number),"
+            + " direction = coalesce(c.direction, EXCLUDED.direction),"
+            + " status = CASE WHEN " + ADVANCES + " THEN EXCLUDED.status ELSE c.status END,"
+            + " status_sequence = CASE WHEN " + ADVANCES + " THEN EXCLUDED.status_sequence ELSE c.status_sequence END,"
+            + " duration_seconds = coalesce(EXCLUDED.duration_seconds, c.duration_seconds),"
+            + " started_at = coalesce(c.started_at, EXCLUDED.started_at),"
+            + " ended_at = coalesce(c.ended_at, EXCLUDED.ended_at),"
+            + " updated_at = now()"
+            // A callback that would change nothing writes nothing (no row version, no audit entry).
+            + " WHERE " + ADVANCES
+            + " OR (c.from_number IS NULL AND EXCLUDED.from_number IS NOT NULL)"
+            + " OR (c.to_number IS NULL AND EXCLUDED.to_number IS NOT NULL)"
+            + " OR (c.direction IS NULL AND EXCLUDED.direction IS NOT NULL)"
+            + " OR (EXCLUDED.duration_seconds IS NOT NULL AND EXCLUDED.duration_seconds IS DISTINCT FROM c.duration_seconds)"
+            + " OR (c.started_at IS NULL AND EXCLUDED.started_at IS NOT NULL)"
+            + " OR (c.ended_at IS NULL AND EXCLUDED.ended_at IS NOT NULL)"
+            + " RETURNING id, (xmax = 0) AS inserted";
+
+    private final EntityManager entityManager;
+
+    CallUpdates(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Records the update and returns the call's id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID apply(UUID tenantId, TwilioCallUpdate update) {
+        Object[] written = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement(UPSERT)) {
+                Object[] values = {tenantId, Ids.newId(), update.sid(), update.from(), update.to(), update.direction(),
+                        update.status(), update.sequenceNumber(), update.durationSeconds(), update.startedAt(),
+                        update.endedAt()};
+                Jdbc.bind(statement, values);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? new Object[] {rows.getObject(1, UUID.class), rows.getBoolean(2)} : null;
+                }
+            }
+        });
+        if (written == null) {
+            // Nothing changed: a retried or stale callback.
+            return Jdbc.queryFirst(entityManager, "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?", UUID.class,
+                    tenantId, update.sid()).orElseThrow();
+        }
+        UUID callId = (UUID) written[0];
+        if ((Boolean) written[1]) {
+            // Recordings reported before their call existed are linked now.
+            Jdbc.update(entityManager, "UPDATE recordings SET call_id = ?, updated_at = now()"
+                    + " WHERE tenant_id = ? AND call_sid = ? AND call_id IS NULL", callId, tenantId, update.sid());
+        }
+        return callId;
+    }
+}

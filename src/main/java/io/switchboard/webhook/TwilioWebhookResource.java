@@ -1,0 +1,90 @@
+package io.switchboard.webhook;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Twilio's webhooks: one method per event. Each verifies the request first ({@link WebhookGate}:
+ * tenant, AccountSid, signature), then records the event idempotently and answers.
+ */
+@Path("/webhooks/twilio")
+@PermitAll
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Tag(name = "Twilio webhooks")
+@SecurityRequirements
+public class TwilioWebhookResource {
+
+    private static final String SIGNATURE_DOC = "Twilio's HMAC-SHA1 signature of the URL and parameters, made with"
+            + " the tenant's auth token; a missing or wrong one is a 403 and nothing is written.";
+
+    private final WebhookGate gate;
+    private final WebhookService events;
+
+    TwilioWebhookResource(WebhookGate gate, WebhookService events) {
+        this.gate = gate;
+        this.events = events;
+    }
+
+    @POST
+    @Path("/voice")
+    @Produces(Twiml.MEDIA_TYPE)
+    @Operation(summary = "Incoming call: stores the call, answers with greeting, forwarding or voicemail TwiML")
+    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
+    public Response voice(byte[] body, HttpServerRequest http) {
+        WebhookGate.Verified hook = gate.verify(http, body);
+        String twiml = events.incomingCall(WebhookParameters.call(hook.form()), hook.url());
+        return Response.ok(twiml, Twiml.MEDIA_TYPE).build();
+    }
+
+    @POST
+    @Path("/call-status")
+    @Operation(summary = "Call status callback: status (never backwards), duration and times")
+    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
+    public Response callStatus(byte[] body, HttpServerRequest http) {
+        WebhookGate.Verified hook = gate.verify(http, body);
+        events.callStatus(WebhookParameters.call(hook.form()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/recording-status")
+    @Operation(summary = "Recording status callback: stores the recording once, linked to its call")
+    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
+    public Response recordingStatus(byte[] body, HttpServerRequest http) {
+        WebhookGate.Verified hook = gate.verify(http, body);
+        events.recordingStatus(WebhookParameters.recording(hook.form()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/sms")
+    @Produces(Twiml.MEDIA_TYPE)
+    @Operation(summary = "Inbound SMS: stores the message once, answers an empty <Response/>")
+    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
+    public Response sms(byte[] body, HttpServerRequest http) {
+        WebhookGate.Verified hook = gate.verify(http, body);
+        events.inboundMessage(WebhookParameters.inboundMessage(hook.form()));
+        return Response.ok(Twiml.emptyMessagingResponse(), Twiml.MEDIA_TYPE).build();
+    }
+
+    @POST
+    @Path("/message-status")
+    @Operation(summary = "Message status callback: status only moves forward")
+    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
+    public Response messageStatus(byte[] body, HttpServerRequest http) {
+        WebhookGate.Verified hook = gate.verify(http, body);
+        events.messageStatus(WebhookParameters.messageStatus(hook.form()));
+        return Response.noContent().build();
+    }
+}

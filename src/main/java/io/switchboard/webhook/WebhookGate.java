@@ -1,0 +1,73 @@
+package io.switchboard.webhook;
+
+import io.switchboard.audit.ActorKind;
+import io.switchboard.common.ApiException;
+import io.switchboard.tenant.Actor;
+import io.switchboard.tenant.TenantContext;
+import io.switchboard.tenant.TenantDirectory;
+import io.switchboard.tenant.TenantSecrets;
+import io.switchboard.tenant.TwilioCredentials;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Everything a Twilio webhook must pass before it may write: a body of sane size and encoding, a
+ * known and active tenant (its custom domain, else its Twilio AccountSid), an AccountSid that is
+ * that tenant's, and a valid X-Twilio-Signature over the URL Twilio used, with the tenant's auth
+ * token. Any failure is a 403 (400/413 for a malformed or oversized body) and nothing is written.
+ */
+@ApplicationScoped
+class WebhookGate {
+
+    /** Twilio's webhook bodies are a few KiB; anything near this is not Twilio. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final TenantDirectory directory;
+    private final TenantContext tenantContext;
+    private final TenantSecrets secrets;
+    private final TwilioSignatureValidator signatures;
+
+    WebhookGate(TenantDirectory directory, TenantContext tenantContext, TenantSecrets secrets,
+                TwilioSignatureValidator signatures) {
+        this.directory = directory;
+        this.tenantContext = tenantContext;
+        this.secrets = secrets;
+        this.signatures = signatures;
+    }
+
+    record Verified(FormBody form, PublicUrl url) {
+    }
+
+    Verified verify(HttpServerRequest http, byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new WebhookBodyTooLargeException();
+        }
+        FormBody form = FormBody.parse(body);
+        String signature = http.getHeader("X-Twilio-Signature");
+        if (signature == null || signature.isBlank()) {
+            throw refused();
+        }
+        PublicUrl url = PublicUrl.of(http);
+        String accountSid = form.get("AccountSid");
+        String host = http.authority() == null ? null : http.authority().host();
+        TenantDirectory.Entry tenant = directory.byDomain(host)
+                .or(() -> directory.byAccountSid(accountSid))
+                .orElseThrow(WebhookGate::refused);
+        if (!tenant.active()) {
+            throw refused();
+        }
+        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        tenantContext.enter(tenant.tenantId(), new Actor(ActorKind.TWILIO, null, null, ip, http.getHeader("User-Agent")));
+        TwilioCredentials credentials = secrets.twilioCredentials();
+        if (!credentials.accountSid().equals(accountSid)
+                || !signatures.isValid(url.full(), form.params(), credentials.authToken(), signature)) {
+            throw refused();
+        }
+        return new Verified(form, url);
+    }
+
+    /** One answer for every reason, so a caller learns nothing about which tenants exist. */
+    private static ApiException refused() {
+        return new ApiException.Forbidden("The Twilio signature is missing or invalid for this request");
+    }
+}

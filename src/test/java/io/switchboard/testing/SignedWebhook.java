@@ -1,0 +1,34 @@
+package io.switchboard.testing;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.webhook.simulator.WebhookSimulator;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Posts a Twilio webhook to the test server, signed (by the independent test signer) for a given public URL. */
+public final class SignedWebhook {
+
+    private SignedWebhook() {
+    }
+
+    public static String localBase() {
+        return "http://localhost:" + io.restassured.RestAssured.port;
+    }
+
+    public static Response post(String pathAndQuery, Map<String, String> params, String authToken) {
+        return post(localBase(), pathAndQuery, params, authToken, given());
+    }
+
+    /** Signs for {@code signedBase + pathAndQuery}; {@code request} carries any Host / X-Forwarded-* headers. */
+    public static Response post(String signedBase, String pathAndQuery, Map<String, String> params, String authToken,
+                                RequestSpecification request) {
+        return request
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Twilio-Signature", WebhookSimulator.signature(signedBase + pathAndQuery, params, authToken))
+                .body(WebhookSimulator.formEncode(params))
+                .post(pathAndQuery);
+    }
+}
