@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class WebhookGate {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WebhookGate.class);
+
     /** Twilio's webhook bodies are a few KiB; anything near this is not Twilio. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -61,6 +63,7 @@ class WebhookGate {
         TwilioCredentials credentials = secrets.twilioCredentials();
         if (!credentials.accountSid().equals(accountSid)
                 || !signatures.isValid(url.full(), form.params(), credentials.authToken(), signature)) {
+            LOG.debugf("Refused webhook for tenant %s: signature does not match %s", tenant.tenantId(), url.full());
             throw refused();
         }
         return new Verified(form, url);

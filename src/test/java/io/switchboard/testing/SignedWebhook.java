@@ -26,6 +26,8 @@ public final class SignedWebhook {
     public static Response post(String signedBase, String pathAndQuery, Map<String, String> params, String authToken,
                                 RequestSpecification request) {
         return request
+                // The path is sent exactly as given (already encoded), as Twilio sends the URL it signed.
+                .urlEncodingEnabled(false)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .header("X-Twilio-Signature", WebhookSimulator.signature(signedBase + pathAndQuery, params, authToken))
                 .body(WebhookSimulator.formEncode(params))
