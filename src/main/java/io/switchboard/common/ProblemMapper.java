@@ -30,6 +30,10 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response apiException(ApiException e, UriInfo uri) {
+        if (e instanceof io.switchboard.twilio.TwilioFailure twilio) {
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", e.title(),
+                    e.status(), e.getMessage(), uri.getPath(), null, twilio.twilioCode())).build();
+        }
         Response response = problem(e.status(), e.title(), e.getMessage(), uri, e.fieldErrors());
         if (e instanceof ApiException.TooManyRequests tooMany) {
             return Response.fromResponse(response).header("Retry-After", tooMany.retryAfterSeconds()).build();

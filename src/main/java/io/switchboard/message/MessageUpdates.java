@@ -28,6 +28,19 @@ public class MessageUpdates {
             + " updated_at = now()"
             + " WHERE message_status_stage(EXCLUDED.status) > message_status_stage(m.status)";
 
+    /** Our own record of a message Twilio accepted; its status callback may have created the row already. */
+    private static final String UPSERT_SENT = "INSERT INTO messages AS m (tenant_id, id, sid, from_number, to_number, body,"
+            + " direction, status, num_segments, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 'outbound-api', ?, ?, now(), now())"
+            + " ON CONFLICT (tenant_id, sid) DO UPDATE SET"
+            + " from_number = coalesce(m.from_number, EXCLUDED.from_number),"
+            + " to_number = coalesce(m.to_number, EXCLUDED.to_number),"
+            + " body = coalesce(m.body, EXCLUDED.body),"
+            + " num_segments = coalesce(m.num_segments, EXCLUDED.num_segments),"
+            + " status = CASE WHEN message_status_stage(EXCLUDED.status) > message_status_stage(m.status)"
+            + "   THEN EXCLUDED.status ELSE m.status END,"
+            + " updated_at = now()";
+
     private final EntityManager entityManager;
 
     MessageUpdates(EntityManager entityManager) {
@@ -39,6 +52,12 @@ public class MessageUpdates {
         Jdbc.update(entityManager, INSERT_INBOUND, tenantId, Ids.newId(), message.sid(), message.from(), message.to(),
                 message.body(), message.status() == null ? MessageStatus.RECEIVED : message.status(),
                 message.numSegments(), message.numMedia());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSent(UUID tenantId, TwilioMessageUpdate message) {
+        Jdbc.update(entityManager, UPSERT_SENT, tenantId, Ids.newId(), message.sid(), message.from(), message.to(),
+                message.body(), message.status(), message.numSegments());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,17 +1,15 @@
 package io.switchboard.tenant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.auth.ApiKeyService;
 import io.switchboard.auth.Roles;
-import io.switchboard.common.ApiException;
+import io.switchboard.common.MergePatch;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.user.CreateUserRequest;
 import io.switchboard.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -29,9 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -76,16 +72,9 @@ public class TenantAdminResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public TenantView update(@PathParam("id") String id, JsonNode body) throws JsonProcessingException {
-        if (body == null || !body.isObject()) {
-            throw new ApiException.Invalid("body", "must be a JSON object");
-        }
-        UpdateTenantRequest patch = json.treeToValue(body, UpdateTenantRequest.class);
-        var violations = validator.validate(patch);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return tenants.update(patch, presentFields(body));
+    public TenantView update(@PathParam("id") String id, JsonNode body) {
+        MergePatch<UpdateTenantRequest> patch = MergePatch.read(body, UpdateTenantRequest.class, json, validator);
+        return tenants.update(patch.value(), patch.present());
     }
 
     @POST
@@ -111,15 +100,5 @@ public class TenantAdminResource {
     public Response createUser(@PathParam("id") String id, @Valid CreateUserRequest request) {
         UserView user = tenants.createUser(request);
         return Response.status(Response.Status.CREATED).entity(user).build();
-    }
-
-    private static Set<String> presentFields(JsonNode body) {
-        Set<String> present = new HashSet<>();
-        body.fieldNames().forEachRemaining(present::add);
-        JsonNode twilio = body.get("twilio");
-        if (twilio != null && twilio.isObject()) {
-            twilio.fieldNames().forEachRemaining(field -> present.add("twilio." + field));
-        }
-        return present;
     }
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
 public final class Database {
 
     public static final List<String> TENANT_TABLES = List.of("tenants", "api_keys", "settings", "users", "sessions",
-            "loss_reasons", "calls", "recordings", "messages", "products", "content", "audit_logs");
+            "loss_reasons", "calls", "recordings", "messages", "products", "content", "audit_logs", "paid_action_windows");
 
     private Database() {
     }

@@ -57,6 +57,8 @@ public final class Fixtures {
         update(c, "INSERT INTO products (tenant_id, id, name) VALUES (?, ?, 'Plan')", tenantId, UUID.randomUUID());
         update(c, "INSERT INTO content (tenant_id, id, title, type, body) VALUES (?, ?, 'Hello', 'greeting', 'Hi')",
                 tenantId, UUID.randomUUID());
+        update(c, "INSERT INTO paid_action_windows (tenant_id, window_start, actions) VALUES (?, date_trunc('minute', now()), 1)",
+                tenantId);
         update(c, "INSERT INTO audit_logs (tenant_id, table_name, action, actor_kind) VALUES (?, 'calls', 'insert', 'system')",
                 tenantId);
         return new TenantRows(tenantId, userId, reasonId, callId);

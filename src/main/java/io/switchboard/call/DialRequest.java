@@ -1,0 +1,11 @@
+package io.switchboard.call;
+
+import io.switchboard.tenant.TenantRules;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** {@code POST /v1/calls/dial}: {@code from} defaults to the tenant's Twilio number. */
+public record DialRequest(
+        @NotNull @Pattern(regexp = TenantRules.E164, message = "must be an E.164 number such as +14155550100") String to,
+        @Pattern(regexp = TenantRules.E164, message = "must be an E.164 number such as +14155550100") String from) {
+}

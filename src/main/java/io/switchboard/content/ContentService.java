@@ -1,0 +1,66 @@
+package io.switchboard.content;
+
+import io.switchboard.auth.Caller;
+import io.switchboard.common.ApiException;
+import io.switchboard.common.Keyset;
+import io.switchboard.common.Page;
+import io.switchboard.common.PageRequest;
+import io.switchboard.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class ContentService {
+
+    private final TenantContext tenantContext;
+    private final Caller caller;
+    private final EntityManager entityManager;
+
+    ContentService(TenantContext tenantContext, Caller caller, EntityManager entityManager) {
+        this.tenantContext = tenantContext;
+        this.caller = caller;
+        this.entityManager = entityManager;
+    }
+
+    public Page<ContentView> list(ContentType type, PageRequest page) {
+        return Keyset.of(Content.class, tenantContext.requireTenantId())
+                .and("e.type = :type", "type", type)
+                .page(entityManager, page, ContentView::of);
+    }
+
+    public ContentView create(ContentRequest request) {
+        Content content = new Content();
+        content.tenantId = tenantContext.requireTenantId();
+        content.createdBy = caller.userId().orElse(null);
+        apply(content, request);
+        content.persist();
+        return ContentView.of(content);
+    }
+
+    public ContentView replace(UUID id, ContentRequest request) {
+        Content content = find(id);
+        apply(content, request);
+        entityManager.flush();
+        return ContentView.of(content);
+    }
+
+    public void delete(UUID id) {
+        find(id).delete();
+    }
+
+    private Content find(UUID id) {
+        return Content.findForTenant(tenantContext.requireTenantId(), id)
+                .orElseThrow(() -> new ApiException.NotFound("Content " + id));
+    }
+
+    private static void apply(Content content, ContentRequest request) {
+        content.title = request.title().trim();
+        content.type = request.type();
+        content.body = request.body();
+        content.active = request.active() == null || request.active();
+    }
+}

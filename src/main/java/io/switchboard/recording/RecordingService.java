@@ -1,0 +1,54 @@
+package io.switchboard.recording;
+
+import io.switchboard.common.ApiException;
+import io.switchboard.common.Keyset;
+import io.switchboard.common.Page;
+import io.switchboard.common.PageRequest;
+import io.switchboard.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@ApplicationScoped
+@Transactional
+public class RecordingService {
+
+    private static final Pattern RECORDING_SID = Pattern.compile("RE[0-9a-fA-F]{32}");
+
+    private final TenantContext tenantContext;
+    private final EntityManager entityManager;
+
+    RecordingService(TenantContext tenantContext, EntityManager entityManager) {
+        this.tenantContext = tenantContext;
+        this.entityManager = entityManager;
+    }
+
+    public Page<RecordingView> list(RecordingStatus status, UUID callId, Instant since, Instant until, PageRequest page) {
+        return Keyset.of(Recording.class, tenantContext.requireTenantId())
+                .and("e.status = :status", "status", status)
+                .and("e.callId = :callId", "callId", callId)
+                .and("e.createdAt >= :since", "since", since)
+                .and("e.createdAt < :until", "until", until)
+                .page(entityManager, page, RecordingView::of);
+    }
+
+    public RecordingView get(String idOrSid) {
+        UUID tenantId = tenantContext.requireTenantId();
+        Optional<Recording> recording;
+        if (RECORDING_SID.matcher(idOrSid).matches()) {
+            recording = Recording.findBySid(tenantId, idOrSid);
+        } else {
+            try {
+                recording = Recording.findForTenant(tenantId, UUID.fromString(idOrSid));
+            } catch (IllegalArgumentException e) {
+                recording = Optional.empty();
+            }
+        }
+        return RecordingView.of(recording.orElseThrow(() -> new ApiException.NotFound("Recording " + idOrSid)));
+    }
+}

@@ -1,0 +1,131 @@
+package io.switchboard.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.webhook.simulator.WebhookSimulator;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local stand-in for Twilio's REST API (Calls.json and Messages.json), so outbound requests can
+ * be checked exactly as Twilio would receive them. Each account can be told to succeed, fail with a
+ * Twilio error, or not answer in time.
+ */
+public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
+
+    public enum Behaviour { ACCEPT, REFUSE_INVALID_NUMBER, TOO_SLOW }
+
+    /** One request as Twilio received it. */
+    public record Received(String method, String path, String basicUser, String basicPassword, Map<String, String> form) {
+    }
+
+    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Map<String, Behaviour> BEHAVIOURS = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    public static void behave(String accountSid, Behaviour behaviour) {
+        BEHAVIOURS.put(accountSid, behaviour);
+    }
+
+    /** Requests received for one account, oldest first. */
+    public static List<Received> receivedFor(String accountSid) {
+        return RECEIVED.stream().filter(request -> request.path().contains("/Accounts/" + accountSid + "/")).toList();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/2010-04-01/Accounts/", this::handle);
+        server.start();
+        return Map.of("switchboard.twilio.api-base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "switchboard.twilio.response-timeout", "1S");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String[] parts = path.split("/");
+        String accountSid = parts.length > 3 ? parts[3] : "";
+        Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String[] basic = basicAuth(exchange.getRequestHeaders().getFirst("Authorization"));
+        RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form));
+        Behaviour behaviour = BEHAVIOURS.getOrDefault(accountSid, Behaviour.ACCEPT);
+        if (behaviour == Behaviour.TOO_SLOW) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (behaviour == Behaviour.REFUSE_INVALID_NUMBER) {
+            respond(exchange, 400, "{\"code\": 21211, \"message\": \"The 'To' number " + form.get("To")
+                    + " is not a valid phone number.\", \"more_info\": \"https://www.twilio.com/docs/errors/21211\","
+                    + " \"status\": 400}");
+        } else if (path.endsWith("/Calls.json")) {
+            respond(exchange, 201, "{\"sid\": \"" + WebhookSimulator.sid("CA") + "\", \"account_sid\": \"" + accountSid
+                    + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \"" + form.get("From")
+                    + "\", \"to\": \"" + form.get("To") + "\", \"api_version\": \"2010-04-01\"}");
+        } else if (path.endsWith("/Messages.json")) {
+            respond(exchange, 201, "{\"sid\": \"" + WebhookSimulator.sid("SM") + "\", \"account_sid\": \"" + accountSid
+                    + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \"" + form.get("From")
+                    + "\", \"to\": \"" + form.get("To") + "\", \"body\": \"" + form.get("Body").replace("\"", "\\\"")
+                    + "\", \"num_segments\": \"1\", \"api_version\": \"2010-04-01\"}");
+        } else {
+            respond(exchange, 404, "{\"code\": 20404, \"message\": \"The requested resource was not found\", \"status\": 404}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        } catch (IOException clientGaveUp) {
+            // The service timed out first; nothing to answer.
+        }
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                form.merge(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8), (a, b) -> a + "," + b);
+            }
+        }
+        return form;
+    }
+
+    private static String[] basicAuth(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return new String[] {null, null};
+        }
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+}

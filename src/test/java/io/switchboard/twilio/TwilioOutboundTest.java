@@ -1,0 +1,123 @@
+package io.switchboard.twilio;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.Database;
+import io.switchboard.testing.FakeTwilio;
+import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.SignedWebhook;
+import io.switchboard.testing.TestTenants;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static io.switchboard.testing.TestTenants.asOperator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Calls and SMS reach Twilio (a local fake here) exactly as Twilio's API expects, billed to the tenant. */
+@QuarkusTest
+@WithTestResource(value = FakeTwilio.class, scope = TestResourceScope.GLOBAL)
+class TwilioOutboundTest {
+
+    @Test
+    void dialingPostsToTheTenantsAccountAndStoresTheCallWithItsSid() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create();
+        String sid = tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial")
+                .then().statusCode(201)
+                .body("sid", startsWith("CA"))
+                .body("status", equalTo("queued"))
+                .body("direction", equalTo("outbound-api"))
+                .body("to", equalTo("+14155550177"))
+                .body("from", equalTo("+14155550100"))
+                .extract().path("sid");
+
+        List<FakeTwilio.Received> received = FakeTwilio.receivedFor(tenant.accountSid());
+        assertThat(received).hasSize(1);
+        FakeTwilio.Received call = received.get(0);
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.path()).isEqualTo("/2010-04-01/Accounts/" + tenant.accountSid() + "/Calls.json");
+        assertThat(call.basicUser()).isEqualTo(tenant.accountSid());
+        assertThat(call.basicPassword()).isEqualTo(tenant.authToken());
+        assertThat(call.form()).containsEntry("To", "+14155550177").containsEntry("From", "+14155550100")
+                .containsEntry("Url", SignedWebhook.localBase() + "/webhooks/twilio/voice")
+                .containsEntry("StatusCallback", SignedWebhook.localBase() + "/webhooks/twilio/call-status");
+        tenant.asApp().get("/v1/calls/" + sid).then().statusCode(200).body("callType", equalTo("outbound"));
+    }
+
+    @Test
+    void anApiKeyPairIsUsedWhenTheTenantHasOneAndCallbacksUseItsDomain() {
+        String accountSid = Fixtures.sid("AC");
+        String apiKeySid = Fixtures.sid("SK");
+        String domain = TestTenants.randomDomain();
+        String apiKey = asOperator().body(Map.of("name", "Keyed", "customDomain", domain, "twilio", Map.of(
+                        "accountSid", accountSid, "authToken", "token-x", "apiKeySid", apiKeySid,
+                        "apiKeySecret", "key-secret-x", "phoneNumber", "+14155550123")))
+                .post("/admin/v1/tenants").then().statusCode(201).extract().path("apiKey");
+        given().auth().oauth2(apiKey).contentType("application/json")
+                .body(Map.of("to", "+14155550188", "body", "Your table is ready", "from", "+14155550999"))
+                .post("/v1/messages").then().statusCode(201)
+                .body("sid", startsWith("SM")).body("body", equalTo("Your table is ready"))
+                .body("direction", equalTo("outbound-api")).body("status", equalTo("queued"));
+
+        FakeTwilio.Received message = FakeTwilio.receivedFor(accountSid).get(0);
+        assertThat(message.path()).isEqualTo("/2010-04-01/Accounts/" + accountSid + "/Messages.json");
+        assertThat(message.basicUser()).isEqualTo(apiKeySid);
+        assertThat(message.basicPassword()).isEqualTo("key-secret-x");
+        assertThat(message.form()).containsEntry("To", "+14155550188").containsEntry("From", "+14155550999")
+                .containsEntry("Body", "Your table is ready")
+                .containsEntry("StatusCallback", "https://" + domain + "/webhooks/twilio/message-status");
+    }
+
+    @Test
+    void aTwilioErrorIsA502CarryingTwiliosCodeAndNothingIsStored() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create();
+        FakeTwilio.behave(tenant.accountSid(), FakeTwilio.Behaviour.REFUSE_INVALID_NUMBER);
+        tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("twilioCode", equalTo(21211))
+                .body("detail", org.hamcrest.Matchers.containsString("not a valid phone number"));
+        try (Connection db = Database.asSuperuser()) {
+            assertThat(Database.column(db, "SELECT count(*) FROM calls WHERE tenant_id = ?", tenant.id())).containsExactly(0L);
+        }
+    }
+
+    @Test
+    void aTwilioThatDoesNotAnswerInTimeIsA504() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        FakeTwilio.behave(tenant.accountSid(), FakeTwilio.Behaviour.TOO_SLOW);
+        tenant.asApp().body(Map.of("to", "+14155550177", "body", "hello")).post("/v1/messages")
+                .then().statusCode(504).contentType("application/problem+json");
+    }
+
+    @Test
+    void paidActionsAreCappedPerMinute() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        tenant.asApp().body(Map.of("autoRecordCalls", false, "paidActionsPerMinute", 2)).put("/v1/settings")
+                .then().statusCode(200);
+        tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial").then().statusCode(201);
+        tenant.asApp().body(Map.of("to", "+14155550177", "body", "hi")).post("/v1/messages").then().statusCode(201);
+        tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial")
+                .then().statusCode(429).header("Retry-After", notNullValue()).contentType("application/problem+json");
+        assertThat(FakeTwilio.receivedFor(tenant.accountSid())).hasSize(2);
+        // Another tenant's cap is its own.
+        TestTenants.create().asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial").then().statusCode(201);
+    }
+
+    @Test
+    void badOutboundRequestsAreRefusedBeforeTwilio() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        tenant.asApp().body(Map.of("to", "12345")).post("/v1/calls/dial")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        tenant.asApp().body(Map.of("to", "+14155550177", "body", "x".repeat(1601))).post("/v1/messages")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"));
+        tenant.asApp().body("{}").post("/v1/messages").then().statusCode(400);
+        assertThat(FakeTwilio.receivedFor(tenant.accountSid())).isEmpty();
+    }
+}
