@@ -1,0 +1,41 @@
+package io.switchboard.auth;
+
+import io.switchboard.common.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** {@code /v1/sessions}: the tenant's open dashboard logins, for its admins. */
+@Path("/v1/sessions")
+@RolesAllowed({Roles.APP, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Auth")
+public class SessionResource {
+
+    private final SessionService sessions;
+
+    SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Operation(summary = "Open logins, newest first")
+    public Page<SessionService.SessionView> open() {
+        return new Page<>(sessions.open(), null);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "End a login now; its token is refused from the next request")
+    public void end(@PathParam("id") UUID id) {
+        sessions.end(id);
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.auth;
+
+import io.switchboard.common.ApiException;
+import io.switchboard.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Admins see who is logged in and can end a login at once (its JWT is refused from the next request). */
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    public record SessionView(UUID id, UUID userId, Instant startedAt, Instant expiresAt, String ip, String userAgent) {
+        static SessionView of(LoginSession session) {
+            return new SessionView(session.id, session.userId, session.startedAt, session.expiresAt,
+                    session.ip == null ? null : session.ip.getHostAddress(), session.userAgent);
+        }
+    }
+
+    private final TenantContext tenantContext;
+
+    SessionService(TenantContext tenantContext) {
+        this.tenantContext = tenantContext;
+    }
+
+    public List<SessionView> open() {
+        return LoginSession.<LoginSession>list("tenantId = ?1 and endedAt is null and expiresAt > ?2 order by startedAt desc",
+                        tenantContext.requireTenantId(), Instant.now())
+                .stream().map(SessionView::of).toList();
+    }
+
+    public void end(UUID id) {
+        LoginSession session = LoginSession.findForTenant(tenantContext.requireTenantId(), id)
+                .orElseThrow(() -> new ApiException.NotFound("Session " + id));
+        if (session.endedAt == null) {
+            session.endedAt = Instant.now();
+            session.endReason = "revoked";
+        }
+    }
+}

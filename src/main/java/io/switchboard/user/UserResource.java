@@ -1,0 +1,82 @@
+package io.switchboard.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.switchboard.auth.Roles;
+import io.switchboard.common.MergePatch;
+import io.switchboard.common.Page;
+import io.switchboard.common.PageRequest;
+import io.switchboard.common.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** {@code /v1/users}: admins (and apps) manage users; the CEO reads them; anyone marks their own onboarding. */
+@Path("/v1/users")
+@RolesAllowed({Roles.APP, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+public class UserResource {
+
+    private final UserService users;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    UserResource(UserService users, SecurityIdentity identity, ObjectMapper json, Validator validator) {
+        this.users = users;
+        this.identity = identity;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GET
+    @RolesAllowed({Roles.APP, Roles.ADMIN, Roles.CEO})
+    public Page<UserView> list(@QueryParam("role") String role, @QueryParam("active") Boolean active,
+                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return users.list(QueryParams.wire("role", role, Role.class), active, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    public Response create(@NotNull @Valid CreateUserRequest request) {
+        UserView user = users.create(request);
+        return Response.created(URI.create("/v1/users/" + user.id())).entity(user).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.APP, Roles.ADMIN, Roles.CEO, Roles.SALES})
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a user (admins: name, role, active) or mark your own onboarding complete")
+    public UserView update(@PathParam("id") UUID id, JsonNode body) {
+        MergePatch<UpdateUserRequest> patch = MergePatch.read(body, UpdateUserRequest.class, json, validator);
+        boolean manager = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.APP);
+        return users.update(id, patch.value(), patch.present(), manager);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Deactivate a user and end their sessions (users are never deleted: their calls keep them)")
+    public void deactivate(@PathParam("id") UUID id) {
+        users.deactivate(id);
+    }
+}
