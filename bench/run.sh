@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Switchboard's benchmark suite: one command, everything on this machine (service, PostgreSQL and
+# load generator share its 2 cores). Not part of the CI test command. See docs/BENCHMARKS.md.
+#
+#   bench/run.sh            full run (about 6 minutes plus seeding 1M calls)
+#   BENCH_SMOKE=1 bench/run.sh   a few seconds per scenario, 20k calls: checks the suite itself
+#
+# Needs what the java-maven machine image has: a JDK, PostgreSQL 15 server binaries and pgbench
+# (/usr/lib/postgresql/15/bin), python3, curl. Results: target/bench/report.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/target/bench
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PGPORT=${PGPORT:-55432}
+APP_PORT=${APP_PORT:-18080}
+SECONDS_PER_RUN=${BENCH_SECONDS:-30}
+CALLS_PER_TENANT=${BENCH_CALLS_PER_TENANT:-10000}
+TENANTS=${BENCH_TENANTS:-100}
+USERS=${BENCH_USERS:-32}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-20}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx160m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=4"}
+if [ -n "${BENCH_SMOKE:-}" ]; then SECONDS_PER_RUN=3; WARMUP_SECONDS=2; CALLS_PER_TENANT=200; USERS=4; fi
+
+mkdir -p "$OUT"
+REPORT=$OUT/report.md
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# ---- PostgreSQL: a fresh cluster with the production role layout --------------------------------
+PGDATA=$OUT/pgdata
+if [ -f "$PGDATA/postmaster.pid" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop || true; fi
+rm -rf "$PGDATA"; mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown postgres "$PGDATA" "$OUT"
+as_postgres "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$OUT/postgres.log" -w start \
+  -o "-p $PGPORT -k /tmp -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=on" >/dev/null
+trap 'kill ${APP_PID:-0} 2>/dev/null || true; as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true' EXIT
+PSQL="psql -X -q -h /tmp -p $PGPORT -U postgres"
+$PSQL -d postgres -c "CREATE ROLE switchboard_owner LOGIN PASSWORD 'owner'" \
+  -c "CREATE ROLE switchboard_app LOGIN PASSWORD 'app'" -c "CREATE DATABASE switchboard OWNER switchboard_owner"
+log "PostgreSQL $($PSQL -At -d postgres -c 'show server_version') on port $PGPORT"
+
+# ---- The service, packaged and started as production runs it -----------------------------------
+[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -B -q package -DskipTests
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$OUT/jwt-private.pem" -pubout -out "$OUT/jwt-public.pem"
+OPS_TOKEN=bench-$(openssl rand -hex 16)
+export QUARKUS_HTTP_PORT=$APP_PORT
+export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$PGPORT/switchboard
+export QUARKUS_DATASOURCE_USERNAME=switchboard_app QUARKUS_DATASOURCE_PASSWORD=app
+export QUARKUS_FLYWAY_USERNAME=switchboard_owner QUARKUS_FLYWAY_PASSWORD=owner
+export SWITCHBOARD_CRYPTO_KEYS="bench:$(openssl rand -base64 32)"
+export SWITCHBOARD_OPS_TOKEN_SHA256=$(printf %s "$OPS_TOKEN" | sha256sum | cut -d' ' -f1)
+export SMALLRYE_JWT_SIGN_KEY_LOCATION=file://$OUT/jwt-private.pem MP_JWT_VERIFY_PUBLICKEY_LOCATION=file://$OUT/jwt-public.pem
+export QUARKUS_LOG_CONSOLE_LEVEL=WARN
+
+# (d) start-to-ready: a first start migrates the empty database; the measured one is a normal restart.
+start_app() { # sets APP_PID and READY_MS
+  local started
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf "http://localhost:$APP_PORT/q/health/ready" >/dev/null; do
+    kill -0 $APP_PID 2>/dev/null || { cat "$OUT/service.log"; exit 1; }
+    sleep 0.01
+  done
+  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+if curl -s "http://localhost:$APP_PORT/" >/dev/null 2>&1; then echo "port $APP_PORT is taken" >&2; exit 1; fi
+start_app; kill $APP_PID; wait $APP_PID 2>/dev/null || true
+start_app
+log "start-to-ready ${READY_MS} ms"
+
+# ---- Tenants through the admin API; (c) calls seeded with COPY ---------------------------------
+: > "$OUT/tenants.csv"
+for i in $(seq 1 "$TENANTS"); do
+  sid=AC$(openssl rand -hex 16); token=$(openssl rand -hex 16)
+  answer=$(curl -sf -X POST "http://localhost:$APP_PORT/admin/v1/tenants" -H "Authorization: Bearer $OPS_TOKEN" \
+    -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench $i\",\"twilio\":{\"accountSid\":\"$sid\",\"authToken\":\"$token\",\"phoneNumber\":\"+14155550100\"}}")
+  key=$(printf %s "$answer" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["apiKey"])')
+  id=$(printf %s "$answer" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["id"])')
+  echo "$sid,$token,$key,$id" >> "$OUT/tenants.csv"
+done
+log "seeding $((TENANTS * CALLS_PER_TENANT)) calls with COPY"
+SEED_START=$(date +%s)
+$PSQL -d switchboard -c "ALTER TABLE calls DISABLE TRIGGER audit"
+python3 bench/seed_calls.py "$OUT/tenants.csv" "$CALLS_PER_TENANT" | $PSQL -d switchboard -c \
+  "COPY calls (tenant_id, id, sid, from_number, to_number, direction, status, duration_seconds, started_at, outcome, created_at, updated_at) FROM STDIN WITH (FORMAT csv, NULL '')"
+$PSQL -d switchboard -c "ALTER TABLE calls ENABLE TRIGGER audit" -c "VACUUM ANALYZE calls"
+log "seeded in $(( $(date +%s) - SEED_START )) s"
+
+# ---- Gatling scenarios ------------------------------------------------------------------------
+gatling() { # simulation, extra -D properties...
+  local sim=$1; shift
+  (cd bench && ../mvnw -B -q gatling:test -Dgatling.simulationClass="io.switchboard.bench.$sim" \
+     -Dbench.baseUrl="http://127.0.0.1:$APP_PORT" -Dbench.tenants="$OUT/tenants.csv" \
+     -Dbench.seconds="$SECONDS_PER_RUN" "$@" > "$OUT/gatling-$LABEL.log" 2>&1) || { tail -30 "$OUT/gatling-$LABEL.log"; exit 1; }
+  echo "$OUT/gatling-$LABEL.log"
+}
+stat() { python3 bench/gatling_stats.py "$1"; }   # req/s p50 p99 failed of a run's log
+
+# 127.0.0.1, not localhost: Gatling resolves names with its own DNS client, which waits on the
+# (unreachable) nameserver here.
+# Warm the JIT first, as a service in production is warm; these runs are not reported.
+LABEL=warmup-webhooks gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench.users="$USERS" -Dbench.seconds="$WARMUP_SECONDS" >/dev/null
+LABEL=warmup-lists gatling CallListSimulation -Dbench.rate=50 -Dbench.seconds="$WARMUP_SECONDS" >/dev/null
+
+log "(a) voice webhooks, closed model, $USERS in flight"
+RUN_A=$(LABEL=a gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench.users="$USERS")
+read -r A_RPS A_P50 A_P99 A_KO <<< "$(stat "$RUN_A")"
+HALF=$(python3 -c "print(max(1, int(float('$A_RPS') / 2)))")
+log "(a) $A_RPS req/s p50 $A_P50 ms p99 $A_P99 ms; (b) at $HALF req/s"
+RUN_B=$(LABEL=b gatling VoiceWebhookSimulation -Dbench.mode=open -Dbench.rate="$HALF")
+read -r B_RPS B_P50 B_P99 B_KO <<< "$(stat "$RUN_B")"
+LIST_RATE=${BENCH_LIST_RATE:-100}
+log "(c) call lists at $LIST_RATE scenarios/s"
+RUN_C1=$(LABEL=c-first gatling CallListSimulation -Dbench.rate="$LIST_RATE" -Dbench.list=first)
+read -r C1_RPS C1_P50 C1_P99 C1_KO <<< "$(stat "$RUN_C1")"
+RUN_C2=$(LABEL=c-filtered gatling CallListSimulation -Dbench.rate="$LIST_RATE" -Dbench.list=filtered)
+read -r C2_RPS C2_P50 C2_P99 C2_KO <<< "$(stat "$RUN_C2")"
+RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$APP_PID/status)
+
+# ---- (e) pgbench: single-row inserts into a table of the calls' shape, same server, same clients -
+$PSQL -d switchboard -c "DROP TABLE IF EXISTS pgbench_calls" \
+  -c "CREATE TABLE pgbench_calls (LIKE calls INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)"
+cat > "$OUT/insert_call.sql" <<'SQL'
+\set n random(1, 1000000000)
+INSERT INTO pgbench_calls (tenant_id, id, sid, from_number, to_number, direction, status, created_at, updated_at)
+VALUES ('00000000-0000-7000-8000-000000000001', gen_random_uuid(), 'CA' || md5(:n::text), '+14155550111', '+18005550100', 'inbound', 'ringing', now(), now());
+SQL
+PGB_TPS=$(pgbench -h /tmp -p "$PGPORT" -U postgres -n -c "$USERS" -j 2 -T "$SECONDS_PER_RUN" -f "$OUT/insert_call.sql" switchboard \
+  | awk '/^tps/ {print $3; exit}')
+RATIO=$(python3 -c "print(round(float('$A_RPS') / float('$PGB_TPS'), 3))")
+
+cat > "$REPORT" <<MD
+# Benchmark report ($(date -u +%Y-%m-%dT%H:%MZ))
+
+Machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -version 2>&1 | head -1); PostgreSQL $($PSQL -At -d postgres -c 'show server_version').
+JVM options: \`$JAVA_OPTS\`. ${SECONDS_PER_RUN}s per run; $TENANTS tenants; $((TENANTS * CALLS_PER_TENANT)) seeded calls.
+
+| scenario | result | target |
+| --- | --- | --- |
+| (a) voice webhooks, $USERS in flight | $A_RPS req/s, p50 $A_P50 ms, p99 $A_P99 ms, $A_KO failed | max |
+| (b) voice webhooks at $HALF req/s | $B_RPS req/s, p50 $B_P50 ms, p99 $B_P99 ms, $B_KO failed | p99 ≤ 25 ms |
+| (c) \`GET /v1/calls?limit=50\` at $LIST_RATE req/s | $C1_RPS req/s, p50 $C1_P50 ms, p99 $C1_P99 ms, $C1_KO failed | p99 ≤ 15 ms |
+| (c) \`GET /v1/calls?status=completed&direction=inbound&limit=50\` then its next page, $LIST_RATE pairs/s | $C2_RPS req/s, p50 $C2_P50 ms, p99 $C2_P99 ms, $C2_KO failed | p99 ≤ 15 ms |
+| (d) start to ready | $READY_MS ms | ≤ 1500 ms |
+| (d) peak RSS | $((RSS_KB / 1024)) MiB | ≤ 300 MiB |
+| (e) pgbench single-row inserts, $USERS clients | $PGB_TPS tps | |
+| (e) webhook req/s ÷ pgbench tps | $RATIO | ≥ 0.5 |
+MD
+cat "$REPORT"
