@@ -126,9 +126,8 @@ RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$APP_PID/status)
 $PSQL -d switchboard -c "DROP TABLE IF EXISTS pgbench_calls" \
   -c "CREATE TABLE pgbench_calls (LIKE calls INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)"
 cat > "$OUT/insert_call.sql" <<'SQL'
-\set n random(1, 1000000000)
 INSERT INTO pgbench_calls (tenant_id, id, sid, from_number, to_number, direction, status, created_at, updated_at)
-VALUES ('00000000-0000-7000-8000-000000000001', gen_random_uuid(), 'CA' || md5(:n::text), '+14155550111', '+18005550100', 'inbound', 'ringing', now(), now());
+VALUES ('00000000-0000-7000-8000-000000000001', gen_random_uuid(), 'CA' || replace(gen_random_uuid()::text, '-', ''), '+14155550111', '+18005550100', 'inbound', 'ringing', now(), now());
 SQL
 PGB_TPS=$(pgbench -h /tmp -p "$PGPORT" -U postgres -n -c "$USERS" -j 2 -T "$SECONDS_PER_RUN" -f "$OUT/insert_call.sql" switchboard \
   | awk '/^tps/ {print $3; exit}')

@@ -31,6 +31,21 @@ public final class Jdbc {
         });
     }
 
+    /** Runs a statement that returns exactly one row, as its columns. */
+    public static Object[] queryRow(EntityManager entityManager, String sql, Object... parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                Object[] row = new Object[rows.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rows.getObject(i + 1);
+                }
+                return row;
+            }
+        });
+    }
+
     public static int update(EntityManager entityManager, String sql, Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters)) {

@@ -12,6 +12,7 @@ import io.switchboard.user.CreateUserRequest;
 import io.switchboard.user.UserService;
 import io.switchboard.user.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -33,14 +34,16 @@ public class TenantAdminService {
     private final ApiKeyService apiKeys;
     private final UserService users;
     private final EntityManager entityManager;
+    private final Event<TenantChanged> changes;
 
     TenantAdminService(TenantContext tenantContext, SecretCipher cipher, ApiKeyService apiKeys, UserService users,
-                       EntityManager entityManager) {
+                       EntityManager entityManager, Event<TenantChanged> changes) {
         this.tenantContext = tenantContext;
         this.cipher = cipher;
         this.apiKeys = apiKeys;
         this.users = users;
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     public TenantCreated create(CreateTenantRequest request) {
@@ -115,6 +118,7 @@ public class TenantAdminService {
             }
         }
         entityManager.flush();
+        changes.fire(new TenantChanged(id));
         return TenantView.of(tenant);
     }
 

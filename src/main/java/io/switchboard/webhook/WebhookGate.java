@@ -25,13 +25,15 @@ class WebhookGate {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final TenantDirectory directory;
+    private final WebhookTenants tenants;
     private final TenantContext tenantContext;
     private final TenantSecrets secrets;
     private final TwilioSignatureValidator signatures;
 
-    WebhookGate(TenantDirectory directory, TenantContext tenantContext, TenantSecrets secrets,
+    WebhookGate(TenantDirectory directory, WebhookTenants tenants, TenantContext tenantContext, TenantSecrets secrets,
                 TwilioSignatureValidator signatures) {
         this.directory = directory;
+        this.tenants = tenants;
         this.tenantContext = tenantContext;
         this.secrets = secrets;
         this.signatures = signatures;
@@ -53,20 +55,28 @@ class WebhookGate {
         String accountSid = form.get("AccountSid");
         String host = http.authority() == null ? null : http.authority().host();
         TenantDirectory.Entry tenant = directory.byDomain(host)
-                .or(() -> directory.byAccountSid(accountSid))
+                .or(() -> tenants.byAccountSid(accountSid))
                 .orElseThrow(WebhookGate::refused);
         if (!tenant.active()) {
             throw refused();
         }
         String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         tenantContext.enter(tenant.tenantId(), new Actor(ActorKind.TWILIO, null, null, ip, http.getHeader("User-Agent")));
-        TwilioCredentials credentials = secrets.twilioCredentials();
-        if (!credentials.accountSid().equals(accountSid)
-                || !signatures.isValid(url.full(), form.params(), credentials.authToken(), signature)) {
+        TwilioCredentials credentials = tenants.credentials(tenant.tenantId(), secrets::twilioCredentials);
+        if (!accepts(credentials, accountSid, url, form, signature)) {
+            // Perhaps the auth token was rotated since it was remembered: check once more with fresh credentials.
+            credentials = tenants.reload(tenant.tenantId(), secrets::twilioCredentials);
+        }
+        if (!accepts(credentials, accountSid, url, form, signature)) {
             LOG.debugf("Refused webhook for tenant %s: signature does not match %s", tenant.tenantId(), url.full());
             throw refused();
         }
         return new Verified(form, url);
+    }
+
+    private boolean accepts(TwilioCredentials credentials, String accountSid, PublicUrl url, FormBody form, String signature) {
+        return credentials.accountSid().equals(accountSid)
+                && signatures.isValid(url.full(), form.params(), credentials.authToken(), signature);
     }
 
     /** One answer for every reason, so a caller learns nothing about which tenants exist. */

@@ -70,6 +70,20 @@ class WebhookSecurityTest {
     }
 
     @Test
+    void aRotatedAuthTokenIsHonouredAtOnceAndTheOldOneRefused() throws Exception {
+        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(WebhookSimulator.sid("CA"), "+1", "+2"), tenant.authToken())
+                .then().statusCode(200);
+        String rotated = "rotated-" + java.util.UUID.randomUUID();
+        TestTenants.asOperator().body(Map.of("twilio", Map.of("authToken", rotated)))
+                .patch("/admin/v1/tenants/" + tenant.id()).then().statusCode(200);
+        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(WebhookSimulator.sid("CA"), "+1", "+2"), rotated)
+                .then().statusCode(200);
+        String callSid = WebhookSimulator.sid("CA");
+        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(callSid, "+1", "+2"), tenant.authToken()).then().statusCode(403);
+        assertNoRows("calls", callSid);
+    }
+
+    @Test
     void behindATlsProxyTheSignatureCoversThePublicUrlWithItsRawQuery() throws Exception {
         String path = "/webhooks/twilio/voice?campaign=spring%3A2026&who=O%27Brien";
         for (String forwardedHost : new String[] {tenant.customDomain(), tenant.customDomain() + ":443"}) {
