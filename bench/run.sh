@@ -44,7 +44,8 @@ log "PostgreSQL $($PSQL -At -d postgres -c 'show server_version') on port $PGPOR
 # AppCDS: Quarkus archives the application's classes at build time, so the JVM starts faster.
 [ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 CDS=""
-[ -f target/quarkus-app/app-cds.jsa ] && CDS="-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa"
+# The archive only loads with the class path it was made with: the JVM starts in target/quarkus-app.
+[ -f target/quarkus-app/app-cds.jsa ] && CDS="-XX:SharedArchiveFile=app-cds.jsa"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$OUT/jwt-private.pem" -pubout -out "$OUT/jwt-public.pem"
 OPS_TOKEN=bench-$(openssl rand -hex 16)
@@ -62,8 +63,10 @@ start_app() { # sets APP_PID and READY_MS
   local started
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS $CDS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  pushd target/quarkus-app >/dev/null
+  java $JAVA_OPTS $CDS -jar quarkus-run.jar > "$OUT/service.log" 2>&1 &
   APP_PID=$!
+  popd >/dev/null
   until curl -sf "http://localhost:$APP_PORT/q/health/ready" >/dev/null; do
     kill -0 $APP_PID 2>/dev/null || { cat "$OUT/service.log"; exit 1; }
     sleep 0.01
