@@ -109,6 +109,18 @@ public final class EmbeddedPostgresServer {
         }
     }
 
+    /**
+     * Kills the postmaster with SIGKILL, as a crash or an OOM kill would: no checkpoint, no clean
+     * shutdown. {@link #restart()} then runs PostgreSQL's crash recovery.
+     */
+    public static synchronized void killHard() throws IOException {
+        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(
+                new File(dataDirectory, "postmaster.pid").toPath()).get(0).trim());
+        ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
+        // Release the embedded server's own lock on the data directory; its pg_ctl stop finds nothing to stop.
+        stop();
+    }
+
     /** Starts the server again on the same port and data after {@link #stop()}. */
     public static synchronized void restart() throws IOException {
         server = builder(dataDirectory, server.getPort()).setCleanDataDirectory(false).start();

@@ -16,6 +16,12 @@ public class TenantContext {
     private UUID tenantId;
     private Actor actor = Actor.system();
 
+    @jakarta.inject.Inject
+    jakarta.transaction.TransactionManager transactions;
+
+    @jakarta.inject.Inject
+    BoundTenant boundTenant;
+
     /** Binds this request to a tenant. Switching to another tenant within one request is refused. */
     public void enter(UUID tenantId, Actor actor) {
         if (this.tenantId != null && !this.tenantId.equals(tenantId)) {
@@ -48,12 +54,27 @@ public class TenantContext {
         return Optional.ofNullable(tenantId);
     }
 
-    /** The tenant, for code that only runs after resolution; its absence is a programming error. */
+    /**
+     * The tenant, for code that only runs after resolution; its absence is a programming error.
+     * Inside a transaction it also checks that PostgreSQL holds this tenant for the transaction, so
+     * work never goes on (and never answers "not found") under row-level security without it.
+     */
     public UUID requireTenantId() {
         if (tenantId == null) {
             throw new IllegalStateException("No tenant has been resolved for this request");
         }
+        if (inTransaction() && !tenantId.equals(boundTenant.tenantId())) {
+            throw new TenantContextLostException();
+        }
         return tenantId;
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE;
+        } catch (jakarta.transaction.SystemException e) {
+            return false;
+        }
     }
 
     public Actor actor() {

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
 
+import java.util.UUID;
+
 /**
  * Sets the tenant and actor of the current request into PostgreSQL at the start of every
  * transaction, with {@code set_config(..., true)}: the values live exactly as long as the
@@ -25,12 +27,16 @@ class TenantTransactionBinder {
             + " set_config('app.actor_api_key_id', ?4, true), set_config('app.client_ip', ?5, true),"
             + " set_config('app.user_agent', ?6, true)";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TenantTransactionBinder.class);
+
     private final EntityManager entityManager;
     private final TenantContext tenantContext;
+    private final BoundTenant boundTenant;
 
-    TenantTransactionBinder(EntityManager entityManager, TenantContext tenantContext) {
+    TenantTransactionBinder(EntityManager entityManager, TenantContext tenantContext, BoundTenant boundTenant) {
         this.entityManager = entityManager;
         this.tenantContext = tenantContext;
+        this.boundTenant = boundTenant;
     }
 
     void onTransactionBegin(@Observes @Initialized(TransactionScoped.class) Object transaction) {
@@ -38,15 +44,24 @@ class TenantTransactionBinder {
         if (!requestContext.isActive() || tenantContext.tenantId().isEmpty()) {
             return;
         }
+        UUID tenantId = tenantContext.tenantId().orElseThrow();
         Actor actor = tenantContext.actor();
-        entityManager.createNativeQuery(SET_CONTEXT)
-                .setParameter(1, tenantContext.requireTenantId().toString())
+        try {
+            entityManager.createNativeQuery(SET_CONTEXT)
+                .setParameter(1, tenantId.toString())
                 .setParameter(2, actor.kind().wire())
                 .setParameter(3, text(actor.userId()))
                 .setParameter(4, text(actor.apiKeyId()))
                 .setParameter(5, text(actor.ip()))
                 .setParameter(6, text(actor.userAgent()))
                 .getSingleResult();
+            boundTenant.bind(tenantId);
+        } catch (RuntimeException e) {
+            // Not thrown from here: an exception while the transaction begins would leave it attached
+            // to the thread. Unbound, the transaction's first TenantContext.requireTenantId() fails
+            // (503) inside the transactional method, whose interceptor then rolls back cleanly.
+            LOG.warnf("Could not set the tenant context for a transaction: %s", e.getMessage());
+        }
     }
 
     private static String text(Object value) {
