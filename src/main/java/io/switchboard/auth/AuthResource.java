@@ -1,5 +1,6 @@
 package io.switchboard.auth;
 
+import io.switchboard.common.ClientAddress;
 import io.switchboard.audit.ActorKind;
 import io.switchboard.common.ApiException;
 import io.switchboard.tenant.Actor;
@@ -50,7 +51,7 @@ public class AuthResource {
         }
         if (domainTenant == null) {
             // The one request that names its tenant in the body, as the contract allows.
-            String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+            String ip = ClientAddress.of(http);
             tenantContext.enter(request.tenantId(), new Actor(ActorKind.SYSTEM, null, null, ip, http.getHeader("User-Agent")));
         } else if (request.tenantId() != null && !request.tenantId().equals(domainTenant)) {
             throw new ApiException.Unauthorized("Invalid email or password");

@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.auth.Caller;
 import io.switchboard.common.ApiException;
+import io.switchboard.common.IdOrSid;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
@@ -103,16 +104,8 @@ public class CallService {
 
     private Call find(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        java.util.Optional<Call> call;
-        if (CALL_SID.matcher(idOrSid).matches()) {
-            call = Call.findBySid(tenantId, idOrSid);
-        } else {
-            try {
-                call = Call.findForTenant(tenantId, UUID.fromString(idOrSid));
-            } catch (IllegalArgumentException e) {
-                call = java.util.Optional.empty();
-            }
-        }
+        java.util.Optional<Call> call = IdOrSid.find(idOrSid, CALL_SID, sid -> Call.findBySid(tenantId, sid),
+                id -> Call.findForTenant(tenantId, id));
         // Another rep's call is as invisible to a sales rep as another tenant's.
         return call.filter(found -> !caller.seesOnlyOwnCalls() || ownUserId().equals(found.userId))
                 .orElseThrow(() -> new ApiException.NotFound("Call " + idOrSid));

@@ -1,6 +1,7 @@
 package io.switchboard.message;
 
 import io.switchboard.common.ApiException;
+import io.switchboard.common.IdOrSid;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
@@ -56,16 +57,8 @@ public class MessageService {
     @Transactional
     public MessageView get(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        Optional<Message> message;
-        if (MESSAGE_SID.matcher(idOrSid).matches()) {
-            message = Message.findBySid(tenantId, idOrSid);
-        } else {
-            try {
-                message = Message.findForTenant(tenantId, UUID.fromString(idOrSid));
-            } catch (IllegalArgumentException e) {
-                message = Optional.empty();
-            }
-        }
+        Optional<Message> message = IdOrSid.find(idOrSid, MESSAGE_SID, sid -> Message.findBySid(tenantId, sid),
+                id -> Message.findForTenant(tenantId, id));
         return MessageView.of(message.orElseThrow(() -> new ApiException.NotFound("Message " + idOrSid)));
     }
 

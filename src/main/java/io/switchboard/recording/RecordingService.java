@@ -1,6 +1,7 @@
 package io.switchboard.recording;
 
 import io.switchboard.common.ApiException;
+import io.switchboard.common.IdOrSid;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
@@ -39,16 +40,8 @@ public class RecordingService {
 
     public RecordingView get(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        Optional<Recording> recording;
-        if (RECORDING_SID.matcher(idOrSid).matches()) {
-            recording = Recording.findBySid(tenantId, idOrSid);
-        } else {
-            try {
-                recording = Recording.findForTenant(tenantId, UUID.fromString(idOrSid));
-            } catch (IllegalArgumentException e) {
-                recording = Optional.empty();
-            }
-        }
+        Optional<Recording> recording = IdOrSid.find(idOrSid, RECORDING_SID, sid -> Recording.findBySid(tenantId, sid),
+                id -> Recording.findForTenant(tenantId, id));
         return RecordingView.of(recording.orElseThrow(() -> new ApiException.NotFound("Recording " + idOrSid)));
     }
 }

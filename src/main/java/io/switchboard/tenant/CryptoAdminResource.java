@@ -1,5 +1,6 @@
 package io.switchboard.tenant;
 
+import io.switchboard.common.ClientAddress;
 import io.switchboard.auth.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +32,7 @@ public class CryptoAdminResource {
             description = "Idempotent and resumable: run it again after an interruption. Values that do not decrypt"
                     + " are listed in failures and left untouched.")
     public SecretRotationService.Report rotate(HttpServerRequest http) {
-        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String ip = ClientAddress.of(http);
         return rotation.rotateAll(SecretRotationService.operatorActor(ip, http.getHeader("User-Agent")));
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.tenant;
 
+import io.switchboard.common.ClientAddress;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.audit.ActorKind;
 import io.switchboard.auth.CallerAttributes;
@@ -45,7 +46,7 @@ class TenantResolver {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     void resolve(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
-        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String ip = ClientAddress.of(http);
         String userAgent = http.getHeader("User-Agent");
         if (path.startsWith(ADMIN_TENANTS)) {
             resolveOperatorTarget(request, new Actor(ActorKind.OPERATOR, null, null, ip, userAgent));

@@ -1,5 +1,6 @@
 package io.switchboard.webhook;
 
+import io.switchboard.common.ClientAddress;
 import io.switchboard.audit.ActorKind;
 import io.switchboard.common.ApiException;
 import io.switchboard.tenant.Actor;
@@ -60,7 +61,7 @@ class WebhookGate {
         if (!tenant.active()) {
             throw refused();
         }
-        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String ip = ClientAddress.of(http);
         tenantContext.enter(tenant.tenantId(), new Actor(ActorKind.TWILIO, null, null, ip, http.getHeader("User-Agent")));
         TwilioCredentials credentials = tenants.credentials(tenant.tenantId(), secrets::twilioCredentials);
         if (!accepts(credentials, accountSid, url, form, signature)) {
