@@ -1,5 +1,6 @@
 package io.switchboard.call;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,15 +17,15 @@ public record CallLog(
         @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address") String from,
         @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address") String to,
         UUID userId,
-        @Size(max = 200) String prospectName,
-        @Email @Size(max = 320) String prospectEmail,
+        @Schema(example = "Ada Lovelace") @Size(max = 200) String prospectName,
+        @Schema(example = "ada@example.com") @Email @Size(max = 320) String prospectEmail,
         @Size(max = 64) String prospectPhone,
         CallType callType,
         MeetingStatus meetingStatus,
-        Outcome outcome,
+        @Schema(example = "lost", description = "lost needs lossReasonId") Outcome outcome,
         UUID lossReasonId,
-        @Size(max = 10_000) String notes,
+        @Schema(example = "Price too high for this quarter; follow up in March.") @Size(max = 10_000) String notes,
         @Min(0) Integer duration,
-        Instant scheduledAt,
+        @Schema(example = "2026-11-24T10:00:00Z") Instant scheduledAt,
         Instant completedAt) {
 }

@@ -1,5 +1,6 @@
 package io.switchboard.tenant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,15 +9,17 @@ import jakarta.validation.constraints.Size;
 
 /** {@code POST /admin/v1/tenants}. */
 public record CreateTenantRequest(
-        @NotBlank @Size(max = 200) String name,
+        @Schema(example = "Acme Dental") @NotBlank @Size(max = 200) String name,
+        @Schema(example = "calls.acme-dental.com")
         @Pattern(regexp = TenantRules.DOMAIN, message = "must be a lowercase domain name such as calls.example.com")
         String customDomain,
         @NotNull @Valid Twilio twilio) {
 
     public record Twilio(
+            @Schema(example = "AC0123456789abcdef0123456789abcdef")
             @NotNull @Pattern(regexp = TenantRules.ACCOUNT_SID, message = "must be AC followed by 32 hex digits")
             String accountSid,
-            @NotBlank @Size(max = 256) String authToken,
+            @Schema(example = "your_auth_token", description = "stored encrypted, never returned") @NotBlank @Size(max = 256) String authToken,
             @Pattern(regexp = TenantRules.API_KEY_SID, message = "must be SK followed by 32 hex digits") String apiKeySid,
             @Size(min = 1, max = 256) String apiKeySecret,
             @Pattern(regexp = TenantRules.E164, message = "must be an E.164 number such as +14155550100") String phoneNumber) {
