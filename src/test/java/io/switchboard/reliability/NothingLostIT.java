@@ -117,7 +117,7 @@ class NothingLostIT {
             Thread.sleep(1000);
             EmbeddedPostgresServer.restart();
             for (Future<?> sender : running) {
-                sender.get(5, TimeUnit.MINUTES);
+                sender.get(Math.max(5, CALLS_PER_TENANT / 100), TimeUnit.MINUTES);
             }
             senders.shutdown();
 
