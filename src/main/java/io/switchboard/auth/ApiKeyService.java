@@ -33,7 +33,6 @@ public class ApiKeyService {
         return new IssuedApiKey(key.id, secret);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ApiKeyView> list(UUID tenantId) {
         return ApiKey.listForTenant(tenantId).stream().map(ApiKeyView::of).toList();
     }

@@ -49,13 +49,6 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
-    /** 409: the request clashes with existing data (a duplicate name, a resource in use). */
-    public static class Conflict extends ApiException {
-        public Conflict(String detail) {
-            super(409, "Conflict", detail, null);
-        }
-    }
-
     public static class Unauthorized extends ApiException {
         public Unauthorized(String detail) {
             super(401, "Unauthorized", detail, null);

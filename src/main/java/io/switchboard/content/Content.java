@@ -31,10 +31,4 @@ public class Content extends TrackedTenantEntity {
     public static Optional<Content> findForTenant(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
-
-    /** The greeting the voice webhook speaks: the most recently changed active one. */
-    public static Optional<Content> currentGreeting(UUID tenantId) {
-        return find("tenantId = ?1 and type = ?2 and active = true order by updatedAt desc", tenantId, ContentType.GREETING)
-                .firstResultOptional();
-    }
 }

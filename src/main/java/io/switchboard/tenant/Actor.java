@@ -11,7 +11,8 @@ public record Actor(ActorKind kind, UUID userId, UUID apiKeyId, String ip, Strin
         return new Actor(ActorKind.SYSTEM, null, null, null, null);
     }
 
-    public Actor from(String clientIp, String clientUserAgent) {
-        return new Actor(kind, userId, apiKeyId, clientIp, clientUserAgent);
+    /** An operator working on /admin, from the given address. */
+    public static Actor operator(String ip, String userAgent) {
+        return new Actor(ActorKind.OPERATOR, null, null, ip, userAgent);
     }
 }

@@ -33,6 +33,6 @@ public class CryptoAdminResource {
                     + " are listed in failures and left untouched.")
     public SecretRotationService.Report rotate(HttpServerRequest http) {
         String ip = ClientAddress.of(http);
-        return rotation.rotateAll(SecretRotationService.operatorActor(ip, http.getHeader("User-Agent")));
+        return rotation.rotateAll(Actor.operator(ip, http.getHeader("User-Agent")));
     }
 }

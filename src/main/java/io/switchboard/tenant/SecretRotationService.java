@@ -1,7 +1,6 @@
 package io.switchboard.tenant;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.switchboard.audit.ActorKind;
 import io.switchboard.crypto.Keyring;
 import io.switchboard.crypto.SecretCipher;
 import io.switchboard.crypto.SecretField;
@@ -103,9 +102,5 @@ public class SecretRotationService {
             return (List<UUID>) entityManager.createNativeQuery("SELECT id FROM tenants WHERE id > ?1 ORDER BY id LIMIT ?2", UUID.class)
                     .setParameter(1, after).setParameter(2, BATCH).getResultList();
         });
-    }
-
-    static Actor operatorActor(String ip, String userAgent) {
-        return new Actor(ActorKind.OPERATOR, null, null, ip, userAgent);
     }
 }

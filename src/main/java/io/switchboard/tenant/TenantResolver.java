@@ -49,7 +49,7 @@ class TenantResolver {
         String ip = ClientAddress.of(http);
         String userAgent = http.getHeader("User-Agent");
         if (path.startsWith(ADMIN_TENANTS)) {
-            resolveOperatorTarget(request, new Actor(ActorKind.OPERATOR, null, null, ip, userAgent));
+            resolveOperatorTarget(request, Actor.operator(ip, userAgent));
         } else if (path.startsWith(TENANT_API)) {
             resolveTenantApi(http, ip, userAgent);
         }
