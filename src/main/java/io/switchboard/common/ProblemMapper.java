@@ -28,6 +28,12 @@ class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final DeadConnectionSweeper deadConnections;
+
+    ProblemMapper(DeadConnectionSweeper deadConnections) {
+        this.deadConnections = deadConnections;
+    }
+
     @ServerExceptionMapper
     Response apiException(ApiException e, UriInfo uri) {
         if (e instanceof io.switchboard.twilio.TwilioFailure twilio) {
@@ -93,6 +99,7 @@ class ProblemMapper {
     @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
     Response databaseUnavailable(Exception e, UriInfo uri) {
         LOG.warnf("Database unavailable: %s", e.getMessage());
+        deadConnections.connectionFailed();
         return Response.fromResponse(problem(503, "Service Unavailable",
                 "The database is unavailable; nothing was changed. Retry shortly.", uri, null))
                 .header("Retry-After", "5").build();

@@ -10,14 +10,21 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged service while its database is down: webhooks get 503 (never a 2xx without a
- * commit), readiness reports the outage, and both recover by themselves when the database is back.
+ * commit), readiness reports the outage, and both recover by themselves when the database is back;
+ * a restart leaves no dead pooled connection behind to fail a later webhook.
  */
 class DatabaseOutageIT {
 
@@ -26,12 +33,7 @@ class DatabaseOutageIT {
         Map<String, String> database = EmbeddedPostgresServer.ensureStarted("it-data", true);
         try (PackagedApp app = PackagedApp.start(PackagedApp.productionEnvironment(database))) {
             assertThat(app.awaitReady(Duration.ofSeconds(60))).as(app.output()).isTrue();
-            String accountSid = Fixtures.sid("AC");
-            String authToken = "outage-token-" + Fixtures.randomHex(8);
-            given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).contentType("application/json")
-                    .body(Map.of("name", "Outage Co", "twilio", Map.of("accountSid", accountSid, "authToken", authToken)))
-                    .post(app.url("/admin/v1/tenants")).then().statusCode(201);
-            WebhookSimulator twilio = new WebhookSimulator(app.url(""), null, accountSid, authToken);
+            WebhookSimulator twilio = newTenant(app, "Outage Co");
             String callSid = WebhookSimulator.sid("CA");
             Map<String, String> voice = twilio.voice(callSid, "+14155550111", "+18005550100");
 
@@ -45,16 +47,104 @@ class DatabaseOutageIT {
                 EmbeddedPostgresServer.restart();
             }
 
-            assertThat(app.awaitReady(Duration.ofSeconds(30))).as("readiness recovers; output:%n%s", app.output()).isTrue();
+            // The failed request swept the pool's dead connections: the next one is served at once.
             HttpResponse<String> after = twilio.send("/webhooks/twilio/voice", voice);
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
-            try (Connection db = DriverManager.getConnection(System.getProperty(EmbeddedPostgresServer.SUPERUSER_URL_PROPERTY));
-                 var count = db.prepareStatement("SELECT count(*) FROM calls WHERE sid = ?")) {
-                count.setString(1, callSid);
-                try (var rows = count.executeQuery()) {
-                    rows.next();
-                    assertThat(rows.getLong(1)).isEqualTo(1);
-                }
+            assertThat(app.awaitReady(Duration.ofSeconds(30))).as("readiness recovers; output:%n%s", app.output()).isTrue();
+            assertThat(callsWithSid(callSid)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRestartNobodyNoticedLeavesNoDeadConnectionsToFailLaterWebhooks() throws Exception {
+        Map<String, String> database = EmbeddedPostgresServer.ensureStarted("it-data", true);
+        try (PackagedApp app = PackagedApp.start(PackagedApp.productionEnvironment(database))) {
+            assertThat(app.awaitReady(Duration.ofSeconds(60))).as(app.output()).isTrue();
+            WebhookSimulator twilio = restartWithAFullPool(app, "Restart Co");
+            // Idle connections are validated before use.
+            Thread.sleep(IDLE_LONGER_THAN_VALIDATION_INTERVAL.toMillis());
+
+            assertEveryWebhookServed(twilio);
+        }
+    }
+
+    @Test
+    void oneRequestFailingOnADeadConnectionSweepsThePoolOfTheOthers() throws Exception {
+        Map<String, String> database = EmbeddedPostgresServer.ensureStarted("it-data", true);
+        Map<String, String> environment = new java.util.HashMap<>(PackagedApp.productionEnvironment(database));
+        // Validation before use off, so that only the sweep can clear the pool.
+        environment.put("QUARKUS_DATASOURCE_JDBC_FOREGROUND_VALIDATION_INTERVAL", "1H");
+        try (PackagedApp app = PackagedApp.start(environment)) {
+            assertThat(app.awaitReady(Duration.ofSeconds(60))).as(app.output()).isTrue();
+            WebhookSimulator twilio = restartWithAFullPool(app, "Sweep Co");
+            HttpResponse<String> first = twilio.send("/webhooks/twilio/voice",
+                    twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"));
+            assertThat(first.statusCode()).as(first.body()).isIn(200, 503);
+            Thread.sleep(SWEEP_SETTLES.toMillis());
+
+            assertEveryWebhookServed(twilio);
+        }
+    }
+
+    /** Several calls at once fill the pool with connections, which a database restart then kills. */
+    private static WebhookSimulator restartWithAFullPool(PackagedApp app, String tenantName) throws Exception {
+        WebhookSimulator twilio = newTenant(app, tenantName);
+        assertThat(sendConcurrently(twilio, POOL_FILLERS)).containsOnly(200);
+        EmbeddedPostgresServer.stop();
+        EmbeddedPostgresServer.restart();
+        return twilio;
+    }
+
+    private static void assertEveryWebhookServed(WebhookSimulator twilio) throws Exception {
+        for (int i = 0; i < POOL_FILLERS; i++) {
+            String callSid = WebhookSimulator.sid("CA");
+            HttpResponse<String> answer = twilio.send("/webhooks/twilio/voice",
+                    twilio.voice(callSid, "+14155550111", "+18005550100"));
+            assertThat(answer.statusCode()).as("webhook %d after the restart: %s", i, answer.body()).isEqualTo(200);
+            assertThat(callsWithSid(callSid)).isEqualTo(1);
+        }
+    }
+
+    private static final int POOL_FILLERS = 8;
+    /** quarkus.datasource.jdbc.foreground-validation-interval is 2 s. */
+    private static final Duration IDLE_LONGER_THAN_VALIDATION_INTERVAL = Duration.ofMillis(2500);
+    /** The sweep validates the idle connections on the pool's own thread, after the failed request. */
+    private static final Duration SWEEP_SETTLES = Duration.ofSeconds(1);
+
+    private static WebhookSimulator newTenant(PackagedApp app, String name) {
+        String accountSid = Fixtures.sid("AC");
+        String authToken = "outage-token-" + Fixtures.randomHex(8);
+        given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).contentType("application/json")
+                .body(Map.of("name", name, "twilio", Map.of("accountSid", accountSid, "authToken", authToken)))
+                .post(app.url("/admin/v1/tenants")).then().statusCode(201);
+        return new WebhookSimulator(app.url(""), null, accountSid, authToken);
+    }
+
+    private static List<Integer> sendConcurrently(WebhookSimulator twilio, int count) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(senders.submit(() -> twilio.send("/webhooks/twilio/voice",
+                        twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100")).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private static long callsWithSid(String callSid) throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getProperty(EmbeddedPostgresServer.SUPERUSER_URL_PROPERTY));
+             var count = db.prepareStatement("SELECT count(*) FROM calls WHERE sid = ?")) {
+            count.setString(1, callSid);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
     }
