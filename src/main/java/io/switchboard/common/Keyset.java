@@ -41,7 +41,10 @@ public final class Keyset<E extends TrackedTenantEntity> {
         String jpql = "select e from " + type.getSimpleName() + " e where " + where
                 + (page.after() == null ? "" : " and (e.createdAt, e.id) < (:cursorTime, :cursorId)")
                 + " order by e.createdAt desc, e.id desc";
-        TypedQuery<E> query = entityManager.createQuery(jpql, type).setMaxResults(page.fetchSize());
+        // Read-only: a page is only rendered, so Hibernate need not keep a snapshot of each row
+        // to dirty-check at commit.
+        TypedQuery<E> query = entityManager.createQuery(jpql, type).setMaxResults(page.fetchSize())
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         parameters.forEach(query::setParameter);
         if (page.after() != null) {
             query.setParameter("cursorTime", page.after().time()).setParameter("cursorId", page.after().id());
