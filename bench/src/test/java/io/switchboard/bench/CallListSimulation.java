@@ -4,7 +4,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,7 +16,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * Scenario (c), over the seeded million calls, each request with a random tenant's API key, at
  * bench.rate per second: bench.list=first asks GET /v1/calls?limit=50; bench.list=filtered asks a
- * filtered list and follows its cursor to the second page.
+ * filtered list and follows its cursor to the second page. Each runs bench.warmupSeconds first,
+ * reported apart.
  */
 public class CallListSimulation extends Simulation {
 
@@ -27,25 +27,37 @@ public class CallListSimulation extends Simulation {
         return TENANTS.get(ThreadLocalRandom.current().nextInt(TENANTS.size())).apiKey();
     }
 
+    /** A filtered list and its second page; both requests are reported under one name. */
+    private static ScenarioBuilder filtered(String name) {
+        return scenario(name)
+                .exec(session -> session.set("apiKey", randomKey()))
+                .exec(http(name).get("/v1/calls?status=completed&direction=inbound&limit=50")
+                        .header("Authorization", "Bearer #{apiKey}")
+                        .check(status().is(200), jsonPath("$.nextCursor").saveAs("cursor")))
+                .exec(http(name).get("/v1/calls?status=completed&direction=inbound&limit=50&cursor=#{cursor}")
+                        .header("Authorization", "Bearer #{apiKey}")
+                        .check(status().is(200)));
+    }
+
+    private static ScenarioBuilder firstPage(String name) {
+        return scenario(name)
+                .exec(session -> session.set("apiKey", randomKey()))
+                .exec(http(name).get("/v1/calls?limit=50")
+                        .header("Authorization", "Bearer #{apiKey}")
+                        .check(status().is(200)));
+    }
+
     {
         HttpProtocolBuilder protocol = http.baseUrl(Targets.BASE_URL).acceptHeader("application/json").shareConnections()
                 // Gatling warms up against gatling.io by default; this machine has no internet.
                 .disableWarmUp();
-        ScenarioBuilder lists = "filtered".equals(System.getProperty("bench.list", "first"))
-                ? scenario("filtered call list, two pages")
-                        .exec(session -> session.set("apiKey", randomKey()))
-                        .exec(http("filtered page 1").get("/v1/calls?status=completed&direction=inbound&limit=50")
-                                .header("Authorization", "Bearer #{apiKey}")
-                                .check(status().is(200), jsonPath("$.nextCursor").saveAs("cursor")))
-                        .exec(http("filtered page 2").get("/v1/calls?status=completed&direction=inbound&limit=50&cursor=#{cursor}")
-                                .header("Authorization", "Bearer #{apiKey}")
-                                .check(status().is(200)))
-                : scenario("first page of calls")
-                        .exec(session -> session.set("apiKey", randomKey()))
-                        .exec(http("first page").get("/v1/calls?limit=50")
-                                .header("Authorization", "Bearer #{apiKey}")
-                                .check(status().is(200)));
-        setUp(lists.injectOpen(constantUsersPerSec(Targets.intProperty("bench.rate", 50))
-                .during(Duration.ofSeconds(Targets.intProperty("bench.seconds", 30))))).protocols(protocol);
+        boolean filtered = "filtered".equals(System.getProperty("bench.list", "first"));
+        String name = filtered ? "filtered list" : "first page";
+        ScenarioBuilder warmUp = filtered ? filtered(Targets.WARM_UP + name) : firstPage(Targets.WARM_UP + name);
+        ScenarioBuilder measured = filtered ? filtered(name) : firstPage(name);
+        int rate = Targets.intProperty("bench.rate", 50);
+        setUp(warmUp.injectOpen(constantUsersPerSec(rate).during(Targets.warmUp()))
+                .andThen(measured.injectOpen(constantUsersPerSec(rate).during(Targets.measured()))))
+                .protocols(protocol);
     }
 }
