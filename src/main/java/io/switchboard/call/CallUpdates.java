@@ -43,7 +43,16 @@ public class CallUpdates {
             + " OR (EXCLUDED.duration_seconds IS NOT NULL AND EXCLUDED.duration_seconds IS DISTINCT FROM c.duration_seconds)"
             + " OR (c.started_at IS NULL AND EXCLUDED.started_at IS NOT NULL)"
             + " OR (c.ended_at IS NULL AND EXCLUDED.ended_at IS NOT NULL)"
-            + " RETURNING id, (xmax = 0) AS inserted";
+            + " RETURNING id, tenant_id, sid, (xmax = 0) AS inserted";
+
+    /**
+     * The upsert, and for a call it has just created, the link from recordings Twilio reported
+     * before the call: one statement, so one round trip.
+     */
+    private static final String UPSERT_AND_LINK = "WITH written AS (" + UPSERT + "),"
+            + " linked AS (UPDATE recordings r SET call_id = w.id, updated_at = now() FROM written w"
+            + " WHERE w.inserted AND r.tenant_id = w.tenant_id AND r.call_sid = w.sid AND r.call_id IS NULL)"
+            + " SELECT id FROM written";
 
     private final EntityManager entityManager;
 
@@ -54,14 +63,14 @@ public class CallUpdates {
     /** Records the update and returns the call's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID apply(UUID tenantId, TwilioCallUpdate update) {
-        Object[] written = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (var statement = connection.prepareStatement(UPSERT)) {
+        UUID written = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement(UPSERT_AND_LINK)) {
                 Object[] values = {tenantId, Ids.newId(), update.sid(), update.from(), update.to(), update.direction(),
                         update.status(), update.sequenceNumber(), update.durationSeconds(), update.startedAt(),
                         update.endedAt()};
                 Jdbc.bind(statement, values);
                 try (var rows = statement.executeQuery()) {
-                    return rows.next() ? new Object[] {rows.getObject(1, UUID.class), rows.getBoolean(2)} : null;
+                    return rows.next() ? rows.getObject(1, UUID.class) : null;
                 }
             }
         });
@@ -70,12 +79,6 @@ public class CallUpdates {
             return Jdbc.queryFirst(entityManager, "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?", UUID.class,
                     tenantId, update.sid()).orElseThrow();
         }
-        UUID callId = (UUID) written[0];
-        if ((Boolean) written[1]) {
-            // Recordings reported before their call existed are linked now.
-            Jdbc.update(entityManager, "UPDATE recordings SET call_id = ?, updated_at = now()"
-                    + " WHERE tenant_id = ? AND call_sid = ? AND call_id IS NULL", callId, tenantId, update.sid());
-        }
-        return callId;
+        return written;
     }
 }

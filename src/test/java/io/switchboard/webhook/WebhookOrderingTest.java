@@ -60,6 +60,23 @@ class WebhookOrderingTest {
     }
 
     @Test
+    void aRecordingStoredWithoutItsCallIsLinkedByTheCallsFirstWebhook() throws Exception {
+        // The webhooks always create the call with its recording; a row like this comes from elsewhere
+        // (an import, a restore of part of the data), and the call's arrival must still link it.
+        String callSid = WebhookSimulator.sid("CA");
+        String recordingSid = WebhookSimulator.sid("RE");
+        try (Connection db = Database.asSuperuser()) {
+            Database.update(db, "INSERT INTO recordings (tenant_id, id, sid, call_sid, status) VALUES (?, gen_random_uuid(), ?, ?, 'completed')",
+                    tenant.id(), recordingSid, callSid);
+        }
+        send("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"), 200);
+        try (Connection db = Database.asSuperuser()) {
+            assertThat(Database.column(db, "SELECT c.sid FROM recordings r JOIN calls c ON c.id = r.call_id WHERE r.sid = ?",
+                    recordingSid)).containsExactly(callSid);
+        }
+    }
+
+    @Test
     void shuffledConcurrentDuplicatesEndInTheHighestStatusWithOneRowEach() throws Exception {
         List<String> callSids = new ArrayList<>();
         List<Object[]> deliveries = new ArrayList<>();
