@@ -24,7 +24,11 @@ USERS=${BENCH_USERS:-32}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-60}   # the service's JIT, before any measured run
 PHASE_WARMUP_SECONDS=${BENCH_PHASE_WARMUP_SECONDS:-10}   # inside each measured run, not reported
 JAVA=${BENCH_JAVA:-java}
-JAVA_OPTS=${BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx160m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=4"}
+# Serial GC with a young generation half the heap: measured, fewer objects reach the old generation
+# (7 full collections in a run instead of 9-10 with -Xmx160m and the default young size).
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xmx192m -Xmn96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k"}
+# glibc gives each thread its own malloc arena (64 MiB reserved each); two are plenty here.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 if [ -n "${BENCH_SMOKE:-}" ]; then SECONDS_PER_RUN=3; WARMUP_SECONDS=2; PHASE_WARMUP_SECONDS=1; CALLS_PER_TENANT=200; USERS=4; fi
 
 mkdir -p "$OUT"
