@@ -41,16 +41,11 @@ final class Twiml {
      * Every recording reports to {@code recordingCallback}.
      */
     static String incomingCall(String greeting, String forwardTo, boolean record, String recordingCallback) {
-        CallAnswer answer = new CallAnswer(greeting, forwardTo, record, recordingCallback);
-        String rendered = RENDERED_CALL_ANSWERS.get(answer);
-        if (rendered == null) {
-            rendered = render(answer);
-            if (RENDERED_CALL_ANSWERS.size() >= MAX_REMEMBERED_ANSWERS) {
-                RENDERED_CALL_ANSWERS.clear();
-            }
-            RENDERED_CALL_ANSWERS.put(answer, rendered);
+        if (RENDERED_CALL_ANSWERS.size() >= MAX_REMEMBERED_ANSWERS) {
+            RENDERED_CALL_ANSWERS.clear();
         }
-        return rendered;
+        return RENDERED_CALL_ANSWERS.computeIfAbsent(new CallAnswer(greeting, forwardTo, record, recordingCallback),
+                Twiml::render);
     }
 
     /** Inbound SMS: stored, no automatic reply. */
