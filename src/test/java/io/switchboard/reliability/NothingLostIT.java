@@ -1,7 +1,6 @@
 package io.switchboard.reliability;
 
 import io.switchboard.devdb.EmbeddedPostgresServer;
-import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.PackagedApp;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import org.junit.jupiter.api.Test;
@@ -51,13 +50,8 @@ class NothingLostIT {
             List<Delivery> deliveries = new ArrayList<>();
             List<String> tenantSids = new ArrayList<>();
             for (int t = 0; t < TENANTS; t++) {
-                String accountSid = Fixtures.sid("AC");
-                String token = "token-" + Fixtures.randomHex(12);
-                given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).contentType("application/json")
-                        .body(Map.of("name", "Crash " + t, "twilio", Map.of("accountSid", accountSid, "authToken", token)))
-                        .post(app.url("/admin/v1/tenants")).then().statusCode(201);
-                tenantSids.add(accountSid);
-                WebhookSimulator twilio = new WebhookSimulator(app.url(""), null, accountSid, token);
+                WebhookSimulator twilio = app.createTwilioTenant("Crash " + t);
+                tenantSids.add(twilio.accountSid());
                 for (int c = 0; c < CALLS_PER_TENANT; c++) {
                     String callSid = WebhookSimulator.sid("CA");
                     deliveries.add(new Delivery(twilio, "/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100")));

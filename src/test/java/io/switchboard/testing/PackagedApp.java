@@ -1,6 +1,7 @@
 package io.switchboard.testing;
 
 import io.switchboard.common.Hashing;
+import io.switchboard.webhook.simulator.WebhookSimulator;
 
 import java.io.File;
 import java.security.KeyPair;
@@ -94,6 +95,19 @@ public final class PackagedApp implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * Creates a tenant with fresh Twilio credentials through the admin API (the operator token of
+     * {@link #productionEnvironment}) and returns Twilio's side of it, signing for this app.
+     */
+    public WebhookSimulator createTwilioTenant(String name) {
+        String accountSid = Fixtures.sid("AC");
+        String authToken = "token-" + Fixtures.randomHex(16);
+        io.restassured.RestAssured.given().auth().oauth2(OPERATOR_TOKEN).contentType("application/json")
+                .body(Map.of("name", name, "twilio", Map.of("accountSid", accountSid, "authToken", authToken)))
+                .post(url("/admin/v1/tenants")).then().statusCode(201);
+        return new WebhookSimulator(url(""), null, accountSid, authToken);
     }
 
     /** The environment of a correctly configured production start against the given database settings. */

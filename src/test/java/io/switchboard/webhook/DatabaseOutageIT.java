@@ -1,14 +1,13 @@
 package io.switchboard.webhook;
 
 import io.switchboard.devdb.EmbeddedPostgresServer;
-import io.switchboard.testing.Fixtures;
+import io.switchboard.testing.Database;
 import io.switchboard.testing.PackagedApp;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ class DatabaseOutageIT {
         Map<String, String> database = EmbeddedPostgresServer.ensureStarted("it-data", true);
         try (PackagedApp app = PackagedApp.start(PackagedApp.productionEnvironment(database))) {
             assertThat(app.awaitReady(Duration.ofSeconds(60))).as(app.output()).isTrue();
-            WebhookSimulator twilio = newTenant(app, "Outage Co");
+            WebhookSimulator twilio = app.createTwilioTenant("Outage Co");
             String callSid = WebhookSimulator.sid("CA");
             Map<String, String> voice = twilio.voice(callSid, "+14155550111", "+18005550100");
 
@@ -51,7 +50,7 @@ class DatabaseOutageIT {
             HttpResponse<String> after = twilio.send("/webhooks/twilio/voice", voice);
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             assertThat(app.awaitReady(Duration.ofSeconds(30))).as("readiness recovers; output:%n%s", app.output()).isTrue();
-            assertThat(callsWithSid(callSid)).isEqualTo(1);
+            assertThat(callsWithSid(callSid)).isEqualTo(1L);
         }
     }
 
@@ -88,7 +87,7 @@ class DatabaseOutageIT {
 
     /** Several calls at once fill the pool with connections, which a database restart then kills. */
     private static WebhookSimulator restartWithAFullPool(PackagedApp app, String tenantName) throws Exception {
-        WebhookSimulator twilio = newTenant(app, tenantName);
+        WebhookSimulator twilio = app.createTwilioTenant(tenantName);
         assertThat(sendConcurrently(twilio, POOL_FILLERS)).containsOnly(200);
         EmbeddedPostgresServer.stop();
         EmbeddedPostgresServer.restart();
@@ -101,7 +100,7 @@ class DatabaseOutageIT {
             HttpResponse<String> answer = twilio.send("/webhooks/twilio/voice",
                     twilio.voice(callSid, "+14155550111", "+18005550100"));
             assertThat(answer.statusCode()).as("webhook %d after the restart: %s", i, answer.body()).isEqualTo(200);
-            assertThat(callsWithSid(callSid)).isEqualTo(1);
+            assertThat(callsWithSid(callSid)).isEqualTo(1L);
         }
     }
 
@@ -111,14 +110,6 @@ class DatabaseOutageIT {
     /** The sweep validates the idle connections on the pool's own thread, after the failed request. */
     private static final Duration SWEEP_SETTLES = Duration.ofSeconds(1);
 
-    private static WebhookSimulator newTenant(PackagedApp app, String name) {
-        String accountSid = Fixtures.sid("AC");
-        String authToken = "outage-token-" + Fixtures.randomHex(8);
-        given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).contentType("application/json")
-                .body(Map.of("name", name, "twilio", Map.of("accountSid", accountSid, "authToken", authToken)))
-                .post(app.url("/admin/v1/tenants")).then().statusCode(201);
-        return new WebhookSimulator(app.url(""), null, accountSid, authToken);
-    }
 
     private static List<Integer> sendConcurrently(WebhookSimulator twilio, int count) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(count);
@@ -138,14 +129,9 @@ class DatabaseOutageIT {
         }
     }
 
-    private static long callsWithSid(String callSid) throws Exception {
-        try (Connection db = DriverManager.getConnection(System.getProperty(EmbeddedPostgresServer.SUPERUSER_URL_PROPERTY));
-             var count = db.prepareStatement("SELECT count(*) FROM calls WHERE sid = ?")) {
-            count.setString(1, callSid);
-            try (var rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+    private static Object callsWithSid(String callSid) throws Exception {
+        try (Connection db = Database.asSuperuser()) {
+            return Database.column(db, "SELECT count(*) FROM calls WHERE sid = ?", callSid).get(0);
         }
     }
 }

@@ -149,6 +149,10 @@ public final class WebhookSimulator {
         return params;
     }
 
+    public String accountSid() {
+        return accountSid;
+    }
+
     /** Sends a signed webhook; the public URL (signed) and the target (connected to) may differ. */
     public HttpResponse<String> send(String pathAndQuery, Map<String, String> params) throws Exception {
         String signedUrl = publicUrl + pathAndQuery;
