@@ -1,5 +1,7 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
 
+import io.switchboard.tenant.TenantRules;
+import io.switchboard.common.PhoneNumbers;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,6 @@ public record CreateTenantRequest(
             @Schema(example = "your_auth_token", description = "stored encrypted, never returned") @NotBlank @Size(max = 256) String authToken,
             @Pattern(regexp = TenantRules.API_KEY_SID, message = "must be SK followed by 32 hex digits") String apiKeySid,
             @Size(min = 1, max = 256) String apiKeySecret,
-            @Pattern(regexp = TenantRules.E164, message = "must be an E.164 number such as +14155550100") String phoneNumber) {
+            @Pattern(regexp = PhoneNumbers.E164, message = PhoneNumbers.E164_MESSAGE) String phoneNumber) {
     }
 }

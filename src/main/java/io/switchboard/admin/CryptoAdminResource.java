@@ -1,5 +1,6 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
 
+import io.switchboard.tenant.Actor;
 import io.switchboard.common.ClientAddress;
 import io.switchboard.auth.Roles;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,10 +1,14 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.crypto.Keyring;
 import io.switchboard.crypto.SecretCipher;
 import io.switchboard.crypto.SecretField;
 import io.switchboard.crypto.UndecryptableSecretException;
+import io.switchboard.tenant.Actor;
+import io.switchboard.tenant.Tenant;
+import io.switchboard.tenant.TenantContext;
+import io.switchboard.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,12 +37,15 @@ public class SecretRotationService {
     }
 
     private final EntityManager entityManager;
+    private final TenantDirectory directory;
     private final TenantContext tenantContext;
     private final SecretCipher cipher;
     private final Keyring keyring;
 
-    SecretRotationService(EntityManager entityManager, TenantContext tenantContext, SecretCipher cipher, Keyring keyring) {
+    SecretRotationService(EntityManager entityManager, TenantDirectory directory, TenantContext tenantContext,
+            SecretCipher cipher, Keyring keyring) {
         this.entityManager = entityManager;
+        this.directory = directory;
         this.tenantContext = tenantContext;
         this.cipher = cipher;
         this.keyring = keyring;
@@ -95,12 +102,7 @@ public class SecretRotationService {
         return cipher.encrypt(cipher.decrypt(stored, field), field);
     }
 
-    @SuppressWarnings("unchecked")
     private List<UUID> tenantIdsAfter(UUID after) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            entityManager.createNativeQuery("SELECT set_config('app.directory', 'on', true)").getSingleResult();
-            return (List<UUID>) entityManager.createNativeQuery("SELECT id FROM tenants WHERE id > ?1 ORDER BY id LIMIT ?2", UUID.class)
-                    .setParameter(1, after).setParameter(2, BATCH).getResultList();
-        });
+        return directory.tenantIdsAfter(after, BATCH);
     }
 }

@@ -1,5 +1,6 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
 
+import io.switchboard.tenant.TenantView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.auth.ApiKeyService;
@@ -11,6 +12,7 @@ import io.switchboard.user.CreateUserRequest;
 import io.switchboard.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,7 +55,7 @@ public class TenantAdminResource {
     }
 
     @POST
-    public Response create(@Valid CreateTenantRequest request) {
+    public Response create(@NotNull @Valid CreateTenantRequest request) {
         TenantCreated created = tenants.create(request);
         return Response.created(URI.create("/admin/v1/tenants/" + created.tenant().id())).entity(created).build();
     }
@@ -97,7 +99,7 @@ public class TenantAdminResource {
 
     @POST
     @Path("/{id}/users")
-    public Response createUser(@PathParam("id") String id, @Valid CreateUserRequest request) {
+    public Response createUser(@PathParam("id") String id, @NotNull @Valid CreateUserRequest request) {
         UserView user = tenants.createUser(request);
         return Response.status(Response.Status.CREATED).entity(user).build();
     }

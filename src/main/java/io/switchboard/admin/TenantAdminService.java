@@ -1,4 +1,4 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
 
 import io.switchboard.auth.ApiKeyService;
 import io.switchboard.common.ApiException;
@@ -8,6 +8,12 @@ import io.switchboard.common.PageRequest;
 import io.switchboard.crypto.SecretCipher;
 import io.switchboard.crypto.SecretField;
 import io.switchboard.setting.Settings;
+import io.switchboard.tenant.Tenant;
+import io.switchboard.tenant.TenantChanged;
+import io.switchboard.tenant.TenantContext;
+import io.switchboard.tenant.TenantDirectory;
+import io.switchboard.tenant.TenantRouting;
+import io.switchboard.tenant.TenantView;
 import io.switchboard.user.CreateUserRequest;
 import io.switchboard.user.UserService;
 import io.switchboard.user.UserView;
@@ -15,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,22 +28,26 @@ import java.util.UUID;
 /**
  * Operators' work on tenants. Each call works on the tenant of the request's {@link TenantContext}
  * (the one in the path, or the id reserved for a tenant being created); only the listing crosses
- * tenants, through the database's read-only directory mode.
+ * tenants, through the tenant directory.
  */
 @ApplicationScoped
-@Transactional
 public class TenantAdminService {
 
     private final TenantContext tenantContext;
+    private final TenantDirectory directory;
+    private final TenantRouting routing;
     private final SecretCipher cipher;
     private final ApiKeyService apiKeys;
     private final UserService users;
     private final EntityManager entityManager;
     private final Event<TenantChanged> changes;
 
-    TenantAdminService(TenantContext tenantContext, SecretCipher cipher, ApiKeyService apiKeys, UserService users,
-                       EntityManager entityManager, Event<TenantChanged> changes) {
+    TenantAdminService(TenantContext tenantContext, TenantDirectory directory, TenantRouting routing,
+            SecretCipher cipher, ApiKeyService apiKeys, UserService users, EntityManager entityManager,
+            Event<TenantChanged> changes) {
         this.tenantContext = tenantContext;
+        this.directory = directory;
+        this.routing = routing;
         this.cipher = cipher;
         this.apiKeys = apiKeys;
         this.users = users;
@@ -46,6 +55,7 @@ public class TenantAdminService {
         this.changes = changes;
     }
 
+    @Transactional
     public TenantCreated create(CreateTenantRequest request) {
         UUID id = tenantContext.requireTenantId();
         CreateTenantRequest.Twilio twilio = request.twilio();
@@ -57,7 +67,8 @@ public class TenantAdminService {
         tenant.twilioAccountSid = twilio.accountSid();
         tenant.twilioAuthTokenEncrypted = cipher.encrypt(twilio.authToken(), SecretField.twilioAuthToken(id));
         tenant.twilioApiKeySid = twilio.apiKeySid();
-        tenant.twilioApiKeySecretEncrypted = twilio.apiKeySecret() == null ? null
+        tenant.twilioApiKeySecretEncrypted = twilio.apiKeySecret() == null
+                ? null
                 : cipher.encrypt(twilio.apiKeySecret(), SecretField.twilioApiKeySecret(id));
         tenant.twilioPhoneNumber = twilio.phoneNumber();
         tenant.persist();
@@ -69,73 +80,84 @@ public class TenantAdminService {
     }
 
     public Page<TenantView> list(PageRequest page) {
-        entityManager.createNativeQuery("SELECT set_config('app.directory', 'on', true)").getSingleResult();
-        List<Tenant> rows = page.after() == null
-                ? Tenant.find("order by createdAt desc, id desc").page(0, page.fetchSize()).list()
-                : Tenant.find("(createdAt, id) < (?1, ?2) order by createdAt desc, id desc",
-                        page.after().time(), page.after().id()).page(0, page.fetchSize()).list();
-        entityManager.createNativeQuery("SELECT set_config('app.directory', '', true)").getSingleResult();
-        return Page.of(rows, page, tenant -> new Cursor(tenant.createdAt, tenant.id), TenantView::of);
+        Cursor after = page.after();
+        List<TenantView> rows = directory.tenantsPage(
+                after == null ? null : after.time(), after == null ? null : after.id(), page.fetchSize());
+        return Page.of(rows, page, tenant -> new Cursor(tenant.createdAt(), tenant.id()), view -> view);
     }
 
+    @Transactional
     public TenantView get() {
         return TenantView.of(current());
     }
 
     /** Applies a merge patch; {@code present} names the top-level and twilio fields the body contained. */
+    @Transactional
     public TenantView update(UpdateTenantRequest patch, Set<String> present) {
         Tenant tenant = current();
         UUID id = tenant.id;
         if (present.contains("name")) {
             tenant.name = required(patch.name(), "name").trim();
         }
-        if (present.contains("status")) {
-            tenant.status = required(patch.status(), "status");
-        }
-        if (present.contains("customDomain")) {
-            tenant.customDomain = patch.customDomain();
-        }
         if (present.contains("brandingConfig")) {
             tenant.brandingConfig = required(patch.brandingConfig(), "brandingConfig");
         }
         UpdateTenantRequest.Twilio twilio = patch.twilio();
         if (twilio != null) {
-            if (present.contains("twilio.accountSid")) {
-                tenant.twilioAccountSid = required(twilio.accountSid(), "twilio.accountSid");
-            }
             if (present.contains("twilio.authToken")) {
-                tenant.twilioAuthTokenEncrypted = cipher.encrypt(required(twilio.authToken(), "twilio.authToken"),
-                        SecretField.twilioAuthToken(id));
+                tenant.twilioAuthTokenEncrypted = cipher.encrypt(
+                        required(twilio.authToken(), "twilio.authToken"), SecretField.twilioAuthToken(id));
             }
             if (present.contains("twilio.apiKeySid") || present.contains("twilio.apiKeySecret")) {
                 requireWholeApiKeyPair(twilio.apiKeySid(), twilio.apiKeySecret());
                 tenant.twilioApiKeySid = twilio.apiKeySid();
-                tenant.twilioApiKeySecretEncrypted = twilio.apiKeySecret() == null ? null
+                tenant.twilioApiKeySecretEncrypted = twilio.apiKeySecret() == null
+                        ? null
                         : cipher.encrypt(twilio.apiKeySecret(), SecretField.twilioApiKeySecret(id));
             }
             if (present.contains("twilio.phoneNumber")) {
                 tenant.twilioPhoneNumber = twilio.phoneNumber();
             }
         }
+        boolean routingChanged = present.contains("status") || present.contains("customDomain")
+                || twilio != null && present.contains("twilio.accountSid");
+        if (routingChanged) {
+            routing.change(tenant,
+                    present.contains("status") ? required(patch.status(), "status") : tenant.status,
+                    present.contains("customDomain") ? patch.customDomain() : tenant.customDomain,
+                    twilio != null && present.contains("twilio.accountSid")
+                            ? required(twilio.accountSid(), "twilio.accountSid")
+                            : tenant.twilioAccountSid);
+        }
         entityManager.flush();
         changes.fire(new TenantChanged(id));
         return TenantView.of(tenant);
     }
 
+    @Transactional
     public ApiKeyService.IssuedApiKey issueApiKey() {
         return apiKeys.issue(current().id);
     }
 
+    @Transactional
     public List<ApiKeyService.ApiKeyView> listApiKeys() {
         return apiKeys.list(current().id);
     }
 
+    @Transactional
     public void revokeApiKey(UUID keyId) {
         apiKeys.revoke(current().id, keyId);
     }
 
+    /** Not in a transaction: the password is hashed first, holding no connection (see UserService). */
     public UserView createUser(CreateUserRequest request) {
-        return users.create(current().id, request);
+        requireTenant();
+        return users.create(request);
+    }
+
+    @Transactional
+    void requireTenant() {
+        current();
     }
 
     private Tenant current() {

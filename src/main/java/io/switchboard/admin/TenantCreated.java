@@ -1,4 +1,6 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
+
+import io.switchboard.tenant.TenantView;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 

@@ -1,5 +1,8 @@
-package io.switchboard.tenant;
+package io.switchboard.admin;
 
+import io.switchboard.tenant.TenantStatus;
+import io.switchboard.tenant.TenantRules;
+import io.switchboard.common.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,6 +26,6 @@ public record UpdateTenantRequest(
             @Size(min = 1, max = 256) String authToken,
             @Pattern(regexp = TenantRules.API_KEY_SID, message = "must be SK followed by 32 hex digits") String apiKeySid,
             @Size(min = 1, max = 256) String apiKeySecret,
-            @Pattern(regexp = TenantRules.E164, message = "must be an E.164 number such as +14155550100") String phoneNumber) {
+            @Pattern(regexp = PhoneNumbers.E164, message = PhoneNumbers.E164_MESSAGE) String phoneNumber) {
     }
 }

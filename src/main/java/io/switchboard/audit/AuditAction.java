@@ -2,6 +2,7 @@ package io.switchboard.audit;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** The kind of change an audit row records. */
 public enum AuditAction implements WireValue {
@@ -20,9 +21,9 @@ public enum AuditAction implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<AuditAction> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<AuditAction> {
+        public WireConverter() {
             super(AuditAction.class);
         }
     }

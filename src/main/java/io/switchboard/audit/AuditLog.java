@@ -1,6 +1,7 @@
 package io.switchboard.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.switchboard.tenant.ActorKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

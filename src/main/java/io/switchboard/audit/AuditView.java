@@ -1,5 +1,7 @@
 package io.switchboard.audit;
 
+import io.switchboard.tenant.ActorKind;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.switchboard.common.Hashing;
 
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The bearer credentials that are not JWTs. On /admin only the operator token is accepted, and
@@ -29,6 +31,7 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
     private static final String ADMIN_PATH = "/admin/";
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
 
     private final byte[] operatorTokenDigest;
 
@@ -39,7 +42,7 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = bearerToken(context);
-        if (context.normalizedPath().startsWith(ADMIN_PATH)) {
+        if (isAdminPath(context.normalizedPath())) {
             return isOperatorToken(token)
                     ? Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal("operator")).addRole(Roles.OPERATOR).build())
@@ -52,7 +55,7 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return identityProviderManager.authenticate(
                     HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyAuthenticationRequest(token), context));
         }
-        return Uni.createFrom().optional(java.util.Optional.empty());
+        return Uni.createFrom().optional(Optional.empty());
     }
 
     @Override
@@ -69,6 +72,16 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public int getPriority() {
         // Ahead of the JWT mechanism, so API keys and /admin never reach it.
         return DEFAULT_PRIORITY + 1000;
+    }
+
+    /**
+     * Whether a path reaches the admin API. JAX-RS ignores matrix parameters when it matches
+     * ({@code /admin;x/v1/tenants} is {@code /admin/v1/tenants}), so they are removed before the
+     * prefix is compared; Vert.x's normalized path has already resolved dot segments and escapes.
+     */
+    static boolean isAdminPath(String normalizedPath) {
+        String path = MATRIX_PARAMETERS.matcher(normalizedPath).replaceAll("");
+        return path.startsWith(ADMIN_PATH) || path.equals("/admin");
     }
 
     private boolean isOperatorToken(String token) {

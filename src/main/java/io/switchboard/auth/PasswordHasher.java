@@ -1,5 +1,8 @@
 package io.switchboard.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -7,7 +10,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, parallelism 1) through
@@ -25,11 +32,61 @@ public class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    /** Bounds the hashes running at once; see {@link AuthConfig#concurrentPasswordHashes()}. */
+    private final Semaphore turns;
+    private final Duration queueTimeout;
+
     private final SecureRandom random = new SecureRandom();
     /** Verified against for unknown accounts, so a login takes as long whether or not the email exists. */
-    private final String decoy = hash("decoy password that matches nothing");
+    private final String decoy;
+
+    private final Counter hashes;
+    private final Counter verifications;
+
+    PasswordHasher(AuthConfig config, MeterRegistry metrics) {
+        this.turns = new Semaphore(Math.max(1, config.concurrentPasswordHashes()), true);
+        this.queueTimeout = config.passwordHashQueueTimeout();
+        this.hashes = Counter.builder("switchboard.password.hashes").tag("kind", "new")
+                .description("Argon2id computations: new password hashes").register(metrics);
+        this.verifications = Counter.builder("switchboard.password.hashes").tag("kind", "verify")
+                .description("Argon2id computations: password checks, decoys included").register(metrics);
+        this.decoy = hashNow("decoy password that matches nothing");
+    }
 
     public String hash(String password) {
+        return inTurn(() -> {
+            hashes.increment();
+            return hashNow(password);
+        });
+    }
+
+    public boolean verify(String password, String phc) {
+        return inTurn(() -> verifyWithoutTurn(password, phc));
+    }
+
+    /** Spends the time of one verification without a stored hash. */
+    public void verifyDecoy(String password) {
+        verify(password, decoy);
+    }
+
+    /** Runs work that hashes once a turn is free (package-visible for the test of the bound). */
+    <T> T inTurn(Supplier<T> work) {
+        try {
+            if (!turns.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException.Unavailable("Too many logins at once; retry shortly", Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException.Unavailable("Interrupted while waiting to check the password", Duration.ofSeconds(2));
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
+    }
+
+    private String hashNow(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
@@ -37,7 +94,13 @@ public class PasswordHasher {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    public boolean verify(String password, String phc) {
+    /** For work already in its turn. */
+    boolean verifyWithoutTurn(String password, String phc) {
+        verifications.increment();
+        return verifyNow(password, phc);
+    }
+
+    private static boolean verifyNow(String password, String phc) {
         String[] parts = phc == null ? new String[0] : phc.split("\\$");
         // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
         if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
@@ -62,11 +125,6 @@ public class PasswordHasher {
         byte[] expected = B64_DECODER.decode(parts[5]);
         byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
         return MessageDigest.isEqual(expected, actual);
-    }
-
-    /** Spends the time of one verification without a stored hash. */
-    public void verifyDecoy(String password) {
-        verify(password, decoy);
     }
 
     private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {

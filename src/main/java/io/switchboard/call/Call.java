@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A phone call: Twilio's half (sid, numbers, status, timing) and the sales log's half (rep,
@@ -16,6 +17,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "calls")
 public class Call extends TrackedTenantEntity {
+
+    /** Twilio's SID of a call; the schema's CHECK on {@code sid} is the same (SchemaRulesTest). */
+    public static final Pattern SID_FORMAT = Pattern.compile("CA[0-9a-fA-F]{32}");
 
     @Column(name = "sid")
     public String sid;

@@ -1,9 +1,9 @@
 package io.switchboard.call;
 
+import io.switchboard.twilio.Callbacks;
 import io.switchboard.twilio.Outbound;
 import io.switchboard.twilio.PaidActionLimiter;
 import io.switchboard.twilio.TwilioGateway;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -14,26 +14,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CallDialer {
 
-    static final String VOICE_WEBHOOK = "/webhooks/twilio/voice";
-    static final String STATUS_WEBHOOK = "/webhooks/twilio/call-status";
-
     private final PaidActionLimiter limiter;
     private final Outbound outbound;
+    private final Callbacks callbacks;
     private final TwilioGateway twilio;
     private final CallService calls;
 
-    CallDialer(PaidActionLimiter limiter, Outbound outbound, TwilioGateway twilio, CallService calls) {
+    CallDialer(PaidActionLimiter limiter, Outbound outbound, Callbacks callbacks, TwilioGateway twilio,
+            CallService calls) {
         this.limiter = limiter;
         this.outbound = outbound;
+        this.callbacks = callbacks;
         this.twilio = twilio;
         this.calls = calls;
     }
 
-    public CallView dial(DialRequest request, HttpServerRequest http) {
+    public CallView dial(DialRequest request) {
         limiter.takeSlot();
-        Outbound.Prepared prepared = outbound.prepare(request.from(), http);
+        Outbound.Prepared prepared = outbound.prepare(request.from());
         TwilioGateway.PlacedCall placed = twilio.placeCall(prepared.credentials(), request.to(), prepared.from(),
-                prepared.callbackBase() + VOICE_WEBHOOK, prepared.callbackBase() + STATUS_WEBHOOK);
+                callbacks.url(prepared.customDomain(), Callbacks.VOICE),
+                callbacks.url(prepared.customDomain(), Callbacks.CALL_STATUS));
         return calls.recordPlaced(placed);
     }
 }

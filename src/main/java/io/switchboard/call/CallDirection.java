@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** Twilio's Direction of a call. */
 public enum CallDirection implements WireValue {
@@ -22,9 +23,9 @@ public enum CallDirection implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<CallDirection> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<CallDirection> {
+        public WireConverter() {
             super(CallDirection.class);
         }
     }

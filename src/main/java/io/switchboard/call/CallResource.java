@@ -7,7 +7,6 @@ import io.switchboard.common.MergePatch;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.QueryParams;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -96,8 +95,8 @@ public class CallResource {
     @Operation(summary = "Place a call through the tenant's Twilio account",
             description = "from defaults to the tenant's Twilio number. 429 with Retry-After past the tenant's"
                     + " paidActionsPerMinute; 502 with twilioCode when Twilio refuses; 504 when it does not answer.")
-    public Response dial(@NotNull @Valid DialRequest request, HttpServerRequest http) {
-        CallView call = dialer.dial(request, http);
+    public Response dial(@NotNull @Valid DialRequest request) {
+        CallView call = dialer.dial(request);
         return Response.created(URI.create("/v1/calls/" + call.id())).entity(call).build();
     }
 }

@@ -18,7 +18,9 @@ import jakarta.transaction.Transactional;
 
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The call log: reading calls (a sales rep only their own), logging calls by hand and annotating
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
 @Transactional
 public class CallService {
 
-    private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
+    private static final List<String> TWILIO_FIELDS = List.of("from", "to", "duration");
     private static final Set<String> ALL_FIELDS = Set.of("from", "to", "userId", "prospectName", "prospectEmail",
             "prospectPhone", "callType", "meetingStatus", "outcome", "lossReasonId", "notes", "duration", "scheduledAt",
             "completedAt");
@@ -49,7 +51,7 @@ public class CallService {
         UUID tenantId = tenantContext.requireTenantId();
         UUID userId = caller.seesOnlyOwnCalls() ? ownUserId() : filter.userId();
         if (caller.seesOnlyOwnCalls() && filter.userId() != null && !filter.userId().equals(userId)) {
-            return new Page<>(java.util.List.of(), null);
+            return new Page<>(List.of(), null);
         }
         return Keyset.of(Call.class, tenantId)
                 .and("e.status = :status", "status", filter.status())
@@ -71,7 +73,7 @@ public class CallService {
         call.tenantId = tenantContext.requireTenantId();
         call.userId = caller.seesOnlyOwnCalls() ? ownUserId() : caller.userId().orElse(null);
         // A new call takes every field of the request; only an absent rep keeps the default above.
-        Set<String> fields = new java.util.HashSet<>(ALL_FIELDS);
+        Set<String> fields = new HashSet<>(ALL_FIELDS);
         if (request.userId() == null) {
             fields.remove("userId");
         }
@@ -104,7 +106,7 @@ public class CallService {
 
     private Call find(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        java.util.Optional<Call> call = IdOrSid.find(idOrSid, CALL_SID, sid -> Call.findBySid(tenantId, sid),
+        Optional<Call> call = IdOrSid.find(idOrSid, Call.SID_FORMAT, sid -> Call.findBySid(tenantId, sid),
                 id -> Call.findForTenant(tenantId, id));
         // Another rep's call is as invisible to a sales rep as another tenant's.
         return call.filter(found -> !caller.seesOnlyOwnCalls() || ownUserId().equals(found.userId))
@@ -112,6 +114,14 @@ public class CallService {
     }
 
     private void apply(Call call, CallLog log, Set<String> present) {
+        if (call.sid != null) {
+            // Twilio's half of a call is Twilio's record: only its webhooks and reconciliation set it.
+            for (String field : TWILIO_FIELDS) {
+                if (present.contains(field)) {
+                    throw new ApiException.Invalid(field, "is Twilio's record of this call and cannot be changed");
+                }
+            }
+        }
         if (present.contains("from")) {
             call.fromNumber = log.from();
         }

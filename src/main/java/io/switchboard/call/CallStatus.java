@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /**
  * Twilio's CallStatus, with the order a call moves through them: queued, initiated, ringing,
@@ -40,9 +41,9 @@ public enum CallStatus implements WireValue {
         return stage == 4;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<CallStatus> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<CallStatus> {
+        public WireConverter() {
             super(CallStatus.class);
         }
     }

@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** The sales log's kind of call, set by a rep. */
 public enum CallType implements WireValue {
@@ -19,9 +20,9 @@ public enum CallType implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<CallType> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<CallType> {
+        public WireConverter() {
             super(CallType.class);
         }
     }

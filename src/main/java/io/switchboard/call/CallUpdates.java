@@ -63,22 +63,12 @@ public class CallUpdates {
     /** Records the update and returns the call's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID apply(UUID tenantId, TwilioCallUpdate update) {
-        UUID written = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (var statement = connection.prepareStatement(UPSERT_AND_LINK)) {
-                Object[] values = {tenantId, Ids.newId(), update.sid(), update.from(), update.to(), update.direction(),
-                        update.status(), update.sequenceNumber(), update.durationSeconds(), update.startedAt(),
-                        update.endedAt()};
-                Jdbc.bind(statement, values);
-                try (var rows = statement.executeQuery()) {
-                    return rows.next() ? rows.getObject(1, UUID.class) : null;
-                }
-            }
-        });
-        if (written == null) {
-            // Nothing changed: a retried or stale callback.
-            return Jdbc.queryFirst(entityManager, "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?", UUID.class,
-                    tenantId, update.sid()).orElseThrow();
-        }
-        return written;
+        return Jdbc.first(entityManager, UPSERT_AND_LINK, UUID.class, tenantId, Ids.newId(), update.sid(),
+                        update.from(), update.to(), update.direction(), update.status(), update.sequenceNumber(),
+                        update.durationSeconds(), update.startedAt(), update.endedAt())
+                // Nothing changed: a retried or stale callback.
+                .or(() -> Jdbc.first(entityManager, "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?", UUID.class,
+                        tenantId, update.sid()))
+                .orElseThrow();
     }
 }

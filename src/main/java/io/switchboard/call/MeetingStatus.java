@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** Whether the prospect's meeting took place. */
 public enum MeetingStatus implements WireValue {
@@ -20,9 +21,9 @@ public enum MeetingStatus implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<MeetingStatus> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<MeetingStatus> {
+        public WireConverter() {
             super(MeetingStatus.class);
         }
     }

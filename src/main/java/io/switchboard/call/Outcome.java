@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** The sales result of a call; lost needs a loss reason. */
 public enum Outcome implements WireValue {
@@ -20,9 +21,9 @@ public enum Outcome implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<Outcome> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<Outcome> {
+        public WireConverter() {
             super(Outcome.class);
         }
     }

@@ -1,47 +1,54 @@
 package io.switchboard.common;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
- * Plain SQL on the current transaction's connection, for the few statements JPQL cannot say
- * (INSERT ... ON CONFLICT ... RETURNING). Runs inside the caller's transaction, so row-level
- * security and the tenant context apply as to every other statement.
+ * Plain SQL on the current transaction's connection, for the statements Hibernate cannot say
+ * (INSERT ... ON CONFLICT ... RETURNING, calls of database functions, aggregate reports). Runs
+ * inside the caller's transaction, so row-level security and the tenant context apply as to every
+ * other statement. See {@code package-info} for when to use this rather than an entity finder.
  */
 public final class Jdbc {
 
-    private Jdbc() {
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
 
-    /** Runs a statement that returns at most one row, mapping its first column. */
-    public static <T> Optional<T> queryFirst(EntityManager entityManager, String sql, Class<T> type, Object... parameters) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, parameters);
-                 ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getObject(1, type)) : Optional.<T>empty();
-            }
-        });
+    private Jdbc() {}
+
+    /** The first row, mapped; empty when the statement returns none. */
+    public static <T> Optional<T> first(EntityManager entityManager, String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = list(entityManager, sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
-    /** Runs a statement that returns exactly one row, as its columns. */
-    public static Object[] queryRow(EntityManager entityManager, String sql, Object... parameters) {
+    /** The first column of the first row. */
+    public static <T> Optional<T> first(EntityManager entityManager, String sql, Class<T> type, Object... parameters) {
+        return first(entityManager, sql, row -> row.getObject(1, type), parameters);
+    }
+
+    /** Every row, mapped. */
+    public static <T> List<T> list(EntityManager entityManager, String sql, RowMapper<T> mapper, Object... parameters) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters);
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                Object[] row = new Object[rows.getMetaData().getColumnCount()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = rows.getObject(i + 1);
+                    ResultSet rows = statement.executeQuery()) {
+                List<T> mapped = new ArrayList<>();
+                while (rows.next()) {
+                    mapped.add(mapper.map(rows));
                 }
-                return row;
+                return mapped;
             }
         });
     }
@@ -54,7 +61,8 @@ public final class Jdbc {
         });
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         bind(statement, parameters);
         return statement;

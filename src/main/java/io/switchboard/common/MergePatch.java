@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * A JSON merge patch (RFC 7396) read into a request type: the typed, validated values plus the
  * names of the fields the body contained, so "absent" (keep) and "null" (clear) stay apart.
- * Fields of nested objects are named "parent.child".
+ * Fields of nested objects are named "parent.child". Read as strictly as every other body.
  */
 public record MergePatch<T>(T value, Set<String> present) {
 
@@ -25,9 +24,8 @@ public record MergePatch<T>(T value, Set<String> present) {
         try {
             value = json.treeToValue(body, type);
         } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining("."));
-            throw new ApiException.Invalid(field.isEmpty() ? "body" : field, "has the wrong type or format");
+            String field = JsonBodies.path(e);
+            throw new ApiException.Invalid(field.isEmpty() ? "body" : field, JsonBodies.reason(e));
         } catch (JsonProcessingException e) {
             throw new ApiException.Invalid("body", "has a value of the wrong type or shape");
         }

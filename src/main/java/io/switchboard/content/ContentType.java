@@ -2,6 +2,7 @@ package io.switchboard.content;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** What a piece of content is for; the voice webhook speaks the newest active greeting. */
 public enum ContentType implements WireValue {
@@ -23,9 +24,9 @@ public enum ContentType implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<ContentType> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<ContentType> {
+        public WireConverter() {
             super(ContentType.class);
         }
     }

@@ -1,10 +1,13 @@
 package io.switchboard.crypto;
 
+import io.switchboard.common.StartupRefusal;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The AES-256 keys from {@code SWITCHBOARD_CRYPTO_KEYS}: the first encrypts, every one decrypts. */
@@ -60,20 +63,29 @@ public final class Keyring {
         return activeKeyId;
     }
 
-    byte[] activeKey() {
-        return keys.get(activeKeyId);
-    }
-
     Optional<byte[]> key(String keyId) {
         return Optional.ofNullable(keys.get(keyId));
     }
 
-    boolean contains(String keyId) {
+    public boolean contains(String keyId) {
         return keys.containsKey(keyId);
     }
 
-    /** Raised at start when the variable is missing or malformed. */
-    public static final class InvalidKeyringException extends IllegalStateException {
+    /** Every key id, the active one first. */
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
+    /** The id of a key whose bytes equal {@code bytes}, whatever it is called here. */
+    Optional<String> idOfBytes(byte[] bytes) {
+        return keys.entrySet().stream()
+                .filter(entry -> MessageDigest.isEqual(entry.getValue(), bytes))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** Raised at start when the variable is missing or malformed: one line, no stack trace. */
+    public static final class InvalidKeyringException extends StartupRefusal {
         InvalidKeyringException(String message) {
             super(message);
         }

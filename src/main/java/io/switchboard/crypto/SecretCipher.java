@@ -41,13 +41,19 @@ public class SecretCipher {
     }
 
     public String encrypt(String plaintext, SecretField field) {
+        return encryptUnder(keyring.activeKeyId(), plaintext, field);
+    }
+
+    /** Encrypts under a given key of the keyring, not necessarily the active one (for canaries). */
+    public String encryptUnder(String keyId, String plaintext, SecretField field) {
+        byte[] key = keyring.key(keyId).orElseThrow(() -> new IllegalArgumentException("No key '" + keyId + "'"));
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(true, keyring.activeKey(), nonce, field, plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = run(true, key, nonce, field, plaintext.getBytes(StandardCharsets.UTF_8));
         byte[] payload = new byte[NONCE_BYTES + sealed.length];
         System.arraycopy(nonce, 0, payload, 0, NONCE_BYTES);
         System.arraycopy(sealed, 0, payload, NONCE_BYTES, sealed.length);
-        return VERSION + ":" + keyring.activeKeyId() + ":" + ENCODER.encodeToString(payload);
+        return VERSION + ":" + keyId + ":" + ENCODER.encodeToString(payload);
     }
 
     public String decrypt(String stored, SecretField field) {

@@ -16,6 +16,11 @@ public record SecretField(UUID tenantId, String table, String column) {
         return new SecretField(tenantId, "tenants", "twilio_api_key_secret_enc");
     }
 
+    /** A key's canary: bound to the key id, so one key's canary never passes for another's. */
+    public static SecretField keyringCanary(String keyId) {
+        return new SecretField(new UUID(0L, 0L), "keyring_canaries", keyId);
+    }
+
     byte[] associatedData() {
         return ("switchboard/sb1|" + tenantId + "|" + table + "|" + column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

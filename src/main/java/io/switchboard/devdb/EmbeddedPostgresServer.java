@@ -26,6 +26,8 @@ public final class EmbeddedPostgresServer {
     public static final String DATABASE = "switchboard";
     public static final String OWNER_LOGIN = "switchboard_owner";
     public static final String RUNTIME_LOGIN = "switchboard_app";
+    /** NOLOGIN: owns the cross-tenant lookup functions; granted to the owner, never to the runtime login. */
+    public static final String DIRECTORY_ROLE = "switchboard_directory";
     /** A superuser URL for tests that must act as the database administrator (dumps, restarts). */
     public static final String SUPERUSER_URL_PROPERTY = "switchboard.dev-db.superuser-url";
     private static final String RUNTIME_URL_PROPERTY = "switchboard.dev-db.runtime-url";
@@ -78,6 +80,10 @@ public final class EmbeddedPostgresServer {
              Statement sql = admin.createStatement()) {
             createLoginIfMissing(sql, OWNER_LOGIN, "");
             createLoginIfMissing(sql, RUNTIME_LOGIN, "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
+            if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = '" + DIRECTORY_ROLE + "'")) {
+                sql.execute("CREATE ROLE " + DIRECTORY_ROLE + " NOLOGIN");
+                sql.execute("GRANT " + DIRECTORY_ROLE + " TO " + OWNER_LOGIN);
+            }
             if (!exists(sql, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_LOGIN);
             }

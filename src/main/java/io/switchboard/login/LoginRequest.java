@@ -1,4 +1,4 @@
-package io.switchboard.auth;
+package io.switchboard.login;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;

@@ -1,136 +1,154 @@
-package io.switchboard.auth;
+package io.switchboard.login;
 
-import io.smallrye.jwt.build.Jwt;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.switchboard.auth.DashboardToken;
+import io.switchboard.auth.PasswordHasher;
 import io.switchboard.common.ApiException;
+import io.switchboard.common.ClientAddress;
+import io.switchboard.tenant.Actor;
 import io.switchboard.tenant.Tenant;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Dashboard logins. A successful one opens a session row and signs a JWT naming the tenant, the
- * user, the role and the session; the session can be ended server-side, which ends the token too.
- * Failed attempts count per account, and too many lock it for a while.
+ * user and the session; the session can be ended server-side, which ends the token too.
+ *
+ * <p>Each step that needs the database runs in its own short transaction; the password hash runs
+ * between them, holding no connection, and in turn with other hashes ({@link PasswordHasher}), so
+ * a burst of logins cannot starve other requests of connections. Unknown and known emails take
+ * the same steps, the same time, and get the same answers.
  */
 @ApplicationScoped
-@Transactional
 public class LoginService {
 
-    /** Answer of a login; failures are values so that the attempt counter commits with them. */
+    /** Answer of a login. */
     public sealed interface Outcome {
-        record Success(String token, Instant expiresAt) implements Outcome {
-        }
+        record Success(String token, Instant expiresAt) implements Outcome {}
 
-        record Refused() implements Outcome {
-        }
+        record Refused() implements Outcome {}
 
-        record Locked(Duration retryAfter) implements Outcome {
-        }
+        record Throttled(Duration retryAfter) implements Outcome {}
 
-        record TenantInactive() implements Outcome {
-        }
+        record TenantInactive() implements Outcome {}
     }
 
-    private static final java.util.regex.Pattern IP_LITERAL =
-            java.util.regex.Pattern.compile("[0-9.]{7,15}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    /** What the database says about a login attempt before its password is checked. */
+    private record Candidate(boolean tenantFound, boolean tenantActive, UUID userId, String passwordHash,
+            boolean userActive) {}
 
     private final TenantContext tenantContext;
     private final PasswordHasher passwords;
-    private final AuthConfig config;
+    private final LoginThrottle throttle;
+    private final LoginConfig config;
 
-    LoginService(TenantContext tenantContext, PasswordHasher passwords, AuthConfig config) {
+    LoginService(TenantContext tenantContext, PasswordHasher passwords, LoginThrottle throttle, LoginConfig config) {
         this.tenantContext = tenantContext;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.config = config;
     }
 
     public Outcome login(String email, String password) {
         UUID tenantId = tenantContext.requireTenantId();
-        Optional<Tenant> tenant = Tenant.findCurrent(tenantId);
-        Optional<User> found = tenant.flatMap(t -> User.findByEmail(tenantId, email.trim()));
-        if (found.isEmpty()) {
-            passwords.verifyDecoy(password);
-            return new Outcome.Refused();
+        String normalizedEmail = normalize(email);
+        LoginThrottle.Subjects subjects =
+                LoginThrottle.subjects(tenantId, normalizedEmail, tenantContext.actor().ip());
+        Optional<Duration> throttled = throttle.take(subjects);
+        if (throttled.isPresent()) {
+            return new Outcome.Throttled(throttled.get());
         }
-        if (!tenant.get().isActive()) {
+        Candidate candidate = QuarkusTransaction.requiringNew().call(() -> candidate(tenantId, normalizedEmail));
+        if (candidate.tenantFound() && !candidate.tenantActive()) {
             return new Outcome.TenantInactive();
         }
-        User user = found.get();
-        Instant now = Instant.now();
-        if (user.lockedUntil != null && now.isBefore(user.lockedUntil)) {
-            return new Outcome.Locked(Duration.between(now, user.lockedUntil));
+        boolean passwordMatches;
+        if (candidate.passwordHash() == null) {
+            passwords.verifyDecoy(password);
+            passwordMatches = false;
+        } else {
+            passwordMatches = passwords.verify(password, candidate.passwordHash());
         }
-        if (!passwords.verify(password, user.passwordHash) || !user.active) {
-            recordFailure(user, now);
+        if (!passwordMatches || !candidate.userActive()) {
             return new Outcome.Refused();
         }
-        user.failedLogins = 0;
-        user.lockedUntil = null;
-        user.lastLoginAt = now;
-        return openSession(user, now);
-    }
-
-    public void logout(UUID sessionId) {
-        UUID tenantId = tenantContext.requireTenantId();
-        LoginSession session = LoginSession.findForTenant(tenantId, sessionId)
-                .orElseThrow(() -> new ApiException.Unauthorized("This session is not valid"));
-        if (session.endedAt == null) {
-            session.endedAt = Instant.now();
-            session.endReason = "logout";
-        }
-    }
-
-    private void recordFailure(User user, Instant now) {
-        user.failedLogins++;
-        if (user.failedLogins >= config.maxFailedLogins()) {
-            user.lockedUntil = now.plus(config.lockout());
-            user.failedLogins = 0;
-        }
-    }
-
-    private Outcome openSession(User user, Instant now) {
+        throttle.succeeded(subjects);
+        Instant now = Instant.now();
         Instant expiresAt = now.plus(config.sessionDuration());
+        UUID sessionId = QuarkusTransaction.requiringNew().call(() -> openSession(candidate.userId(), now, expiresAt));
+        return new Outcome.Success(
+                DashboardToken.issue(tenantId, candidate.userId(), normalizedEmail, sessionId, now, expiresAt),
+                expiresAt);
+    }
+
+    /** Ends a login session; ending it twice is harmless. */
+    public void logout(UUID sessionId) {
+        QuarkusTransaction.requiringNew().run(() -> LoginSession.findForTenant(tenantContext.requireTenantId(), sessionId)
+                .orElseThrow(() -> new ApiException.Unauthorized("This session is not valid"))
+                .end("logout"));
+    }
+
+    /**
+     * Changes the caller's own password after checking the current one (throttled like a login, so
+     * a stolen token cannot be used to guess it), and ends their other sessions.
+     */
+    public void changePassword(UUID userId, UUID currentSessionId, String currentPassword, String newPassword) {
+        UUID tenantId = tenantContext.requireTenantId();
+        User user = QuarkusTransaction.requiringNew().call(() -> User.findForTenant(tenantId, userId)
+                .orElseThrow(() -> new ApiException.Unauthorized("This session is not valid")));
+        LoginThrottle.Subjects subjects = LoginThrottle.subjects(tenantId, user.email, tenantContext.actor().ip());
+        Optional<Duration> throttled = throttle.take(subjects);
+        if (throttled.isPresent()) {
+            throw new ApiException.TooManyRequests("Too many attempts; retry later", throttled.get());
+        }
+        if (!passwords.verify(currentPassword, user.passwordHash)) {
+            throw new ApiException.Invalid("currentPassword", "is not your current password");
+        }
+        throttle.succeeded(subjects);
+        String newHash = passwords.hash(newPassword);
+        QuarkusTransaction.requiringNew().run(() -> {
+            User stored = User.findForTenant(tenantId, userId).orElseThrow();
+            stored.passwordHash = newHash;
+            LoginSession.endOthers(tenantId, userId, currentSessionId, "password_changed");
+        });
+    }
+
+    private static Candidate candidate(UUID tenantId, String normalizedEmail) {
+        Optional<Tenant> tenant = Tenant.findCurrent(tenantId);
+        Optional<User> user = tenant.flatMap(found -> User.findByEmail(tenantId, normalizedEmail));
+        return new Candidate(
+                tenant.isPresent(),
+                tenant.map(Tenant::isActive).orElse(false),
+                user.map(found -> found.id).orElse(null),
+                user.map(found -> found.passwordHash).orElse(null),
+                user.map(found -> found.active).orElse(false));
+    }
+
+    private UUID openSession(UUID userId, Instant now, Instant expiresAt) {
+        UUID tenantId = tenantContext.requireTenantId();
+        Actor actor = tenantContext.actor();
+        User user = User.findForTenant(tenantId, userId).orElseThrow();
+        user.lastLoginAt = now;
         LoginSession session = new LoginSession();
-        session.tenantId = user.tenantId;
-        session.userId = user.id;
+        session.tenantId = tenantId;
+        session.userId = userId;
         session.startedAt = now;
         session.expiresAt = expiresAt;
-        session.ip = address(tenantContext.actor().ip());
-        session.userAgent = truncate(tenantContext.actor().userAgent());
+        session.ip = ClientAddress.literal(actor.ip()).orElse(null);
+        session.userAgent = actor.userAgent() == null || actor.userAgent().length() <= 512
+                ? actor.userAgent()
+                : actor.userAgent().substring(0, 512);
         session.persist();
-        String token = Jwt.issuer("switchboard")
-                .subject(user.id.toString())
-                .upn(user.email)
-                .groups(Set.of(user.role.wire()))
-                .claim(CallerAttributes.TENANT_CLAIM, user.tenantId.toString())
-                .claim(CallerAttributes.SESSION_CLAIM, session.id.toString())
-                .issuedAt(now)
-                .expiresAt(expiresAt)
-                .sign();
-        return new Outcome.Success(token, expiresAt);
+        return session.id;
     }
 
-    private static InetAddress address(String ip) {
-        // Only literal addresses (as the connection reports them), so getByName never queries DNS.
-        if (ip == null || !IP_LITERAL.matcher(ip).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(ip);
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
-    }
-
-    private static String truncate(String userAgent) {
-        return userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    private static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

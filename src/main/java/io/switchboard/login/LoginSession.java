@@ -1,17 +1,16 @@
-package io.switchboard.auth;
+package io.switchboard.login;
 
 import io.switchboard.common.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A dashboard login: its JWT is accepted only while this row is open and unexpired. */
 @Entity
@@ -48,7 +47,21 @@ public class LoginSession extends TenantEntity {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
-    public boolean isOpenAt(Instant now) {
-        return endedAt == null && now.isBefore(expiresAt);
+    /** Ends every open session of a user but one (null: all of them). */
+    static void endOthers(UUID tenantId, UUID userId, UUID except, String reason) {
+        String open = "endedAt = ?1, endReason = ?2 where tenantId = ?3 and userId = ?4 and endedAt is null";
+        if (except == null) {
+            update(open, Instant.now(), reason, tenantId, userId);
+        } else {
+            update(open + " and id <> ?5", Instant.now(), reason, tenantId, userId, except);
+        }
+    }
+
+    /** Ends this session now; the first end and its reason are kept. */
+    void end(String reason) {
+        if (endedAt == null) {
+            endedAt = Instant.now();
+            endReason = reason;
+        }
     }
 }

@@ -1,5 +1,6 @@
-package io.switchboard.auth;
+package io.switchboard.login;
 
+import io.switchboard.auth.Roles;
 import io.switchboard.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;

@@ -1,10 +1,11 @@
-package io.switchboard.auth;
+package io.switchboard.login;
 
 import io.switchboard.common.ApiException;
 import io.switchboard.tenant.TenantContext;
+import io.switchboard.user.UserDeactivated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,17 +29,22 @@ public class SessionService {
     }
 
     public List<SessionView> open() {
-        return LoginSession.<LoginSession>list("tenantId = ?1 and endedAt is null and expiresAt > ?2 order by startedAt desc",
+        return LoginSession.<LoginSession>list(
+                        "tenantId = ?1 and endedAt is null and expiresAt > ?2 order by startedAt desc",
                         tenantContext.requireTenantId(), Instant.now())
-                .stream().map(SessionView::of).toList();
+                .stream()
+                .map(SessionView::of)
+                .toList();
     }
 
     public void end(UUID id) {
-        LoginSession session = LoginSession.findForTenant(tenantContext.requireTenantId(), id)
-                .orElseThrow(() -> new ApiException.NotFound("Session " + id));
-        if (session.endedAt == null) {
-            session.endedAt = Instant.now();
-            session.endReason = "revoked";
-        }
+        LoginSession.findForTenant(tenantContext.requireTenantId(), id)
+                .orElseThrow(() -> new ApiException.NotFound("Session " + id))
+                .end("revoked");
+    }
+
+    /** A deactivated user's open logins end now, in the same transaction, not when their tokens expire. */
+    void onUserDeactivated(@Observes UserDeactivated deactivated) {
+        LoginSession.endOthers(deactivated.tenantId(), deactivated.userId(), null, "user_deactivated");
     }
 }

@@ -7,11 +7,15 @@ import jakarta.persistence.Table;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** An SMS or MMS, sent through the tenant's Twilio account or received on its number. */
 @Entity
 @Table(name = "messages")
 public class Message extends TrackedTenantEntity {
+
+    /** Twilio's SID of a message; the schema's CHECK on {@code sid} is the same (SchemaRulesTest). */
+    public static final Pattern SID_FORMAT = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
 
     @Column(name = "sid")
     public String sid;

@@ -2,6 +2,7 @@ package io.switchboard.message;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** Twilio's Direction of a message. */
 public enum MessageDirection implements WireValue {
@@ -21,9 +22,9 @@ public enum MessageDirection implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<MessageDirection> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<MessageDirection> {
+        public WireConverter() {
             super(MessageDirection.class);
         }
     }

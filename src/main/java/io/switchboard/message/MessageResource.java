@@ -4,7 +4,6 @@ import io.switchboard.auth.Roles;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.QueryParams;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +29,11 @@ import java.net.URI;
 public class MessageResource {
 
     private final MessageService messages;
+    private final MessageSender sender;
 
-    MessageResource(MessageService messages) {
+    MessageResource(MessageService messages, MessageSender sender) {
         this.messages = messages;
+        this.sender = sender;
     }
 
     @GET
@@ -61,8 +62,8 @@ public class MessageResource {
     @Operation(summary = "Send an SMS through the tenant's Twilio account",
             description = "from defaults to the tenant's Twilio number. 429 with Retry-After past the tenant's"
                     + " paidActionsPerMinute; 502 with twilioCode when Twilio refuses; 504 when it does not answer.")
-    public Response send(@NotNull @Valid SendMessageRequest request, HttpServerRequest http) {
-        MessageView message = messages.send(request, http);
+    public Response send(@NotNull @Valid SendMessageRequest request) {
+        MessageView message = sender.send(request);
         return Response.created(URI.create("/v1/messages/" + message.id())).entity(message).build();
     }
 }

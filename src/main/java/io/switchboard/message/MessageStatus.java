@@ -2,6 +2,7 @@ package io.switchboard.message;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** Twilio's MessageStatus. */
 public enum MessageStatus implements WireValue {
@@ -30,9 +31,9 @@ public enum MessageStatus implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<MessageStatus> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<MessageStatus> {
+        public WireConverter() {
             super(MessageStatus.class);
         }
     }

@@ -8,11 +8,15 @@ import jakarta.persistence.Table;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** A call recording reported by Twilio. The URL is stored as data and never fetched by the service. */
 @Entity
 @Table(name = "recordings")
 public class Recording extends TrackedTenantEntity {
+
+    /** Twilio's SID of a recording; the schema's CHECK on {@code sid} is the same (SchemaRulesTest). */
+    public static final Pattern SID_FORMAT = Pattern.compile("RE[0-9a-fA-F]{32}");
 
     @Column(name = "sid", nullable = false, updatable = false)
     public String sid;

@@ -13,13 +13,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @ApplicationScoped
 @Transactional
 public class RecordingService {
-
-    private static final Pattern RECORDING_SID = Pattern.compile("RE[0-9a-fA-F]{32}");
 
     private final TenantContext tenantContext;
     private final EntityManager entityManager;
@@ -40,7 +37,7 @@ public class RecordingService {
 
     public RecordingView get(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        Optional<Recording> recording = IdOrSid.find(idOrSid, RECORDING_SID, sid -> Recording.findBySid(tenantId, sid),
+        Optional<Recording> recording = IdOrSid.find(idOrSid, Recording.SID_FORMAT, sid -> Recording.findBySid(tenantId, sid),
                 id -> Recording.findForTenant(tenantId, id));
         return RecordingView.of(recording.orElseThrow(() -> new ApiException.NotFound("Recording " + idOrSid)));
     }

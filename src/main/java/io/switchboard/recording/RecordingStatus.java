@@ -2,6 +2,7 @@ package io.switchboard.recording;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** Twilio's RecordingStatus. */
 public enum RecordingStatus implements WireValue {
@@ -22,9 +23,9 @@ public enum RecordingStatus implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<RecordingStatus> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<RecordingStatus> {
+        public WireConverter() {
             super(RecordingStatus.class);
         }
     }

@@ -1,5 +1,7 @@
-package io.switchboard.tenant;
+package io.switchboard.setting;
 
+import io.switchboard.tenant.TenantContext;
+import io.switchboard.tenant.Tenant;
 import io.switchboard.auth.Roles;
 import io.switchboard.common.ApiException;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package io.switchboard.setting;
 
+import io.switchboard.common.PhoneNumbers;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import io.switchboard.tenant.TenantRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +12,7 @@ import java.util.Map;
 /** {@code PUT /v1/settings}: the whole settings document; omitted optional fields take their defaults. */
 public record UpdateSettingsRequest(
         @Schema(example = "true") @NotNull Boolean autoRecordCalls,
-        @Pattern(regexp = TenantRules.E164, message = "must be an E.164 number such as +14155550100") String forwardTo,
+        @Pattern(regexp = PhoneNumbers.E164, message = PhoneNumbers.E164_MESSAGE) String forwardTo,
         @Min(1) @Max(10_000) Integer paidActionsPerMinute,
         Map<String, Object> extra) {
 }

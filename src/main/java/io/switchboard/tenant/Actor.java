@@ -1,6 +1,5 @@
 package io.switchboard.tenant;
 
-import io.switchboard.audit.ActorKind;
 
 import java.util.UUID;
 

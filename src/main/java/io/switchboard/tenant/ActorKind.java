@@ -1,7 +1,8 @@
-package io.switchboard.audit;
+package io.switchboard.tenant;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** Who made a change: a dashboard user, a tenant app's API key, an operator, a Twilio webhook, or the service itself. */
 public enum ActorKind implements WireValue {
@@ -22,9 +23,9 @@ public enum ActorKind implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<ActorKind> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<ActorKind> {
+        public WireConverter() {
             super(ActorKind.class);
         }
     }

@@ -31,13 +31,15 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "name", nullable = false)
     public String name;
 
-    @Column(name = "status", nullable = false)
+    // Status, custom domain and account SID route requests to this tenant: tenant work may not
+    // change them (column grants, migration V5); operators change them through TenantRouting.
+    @Column(name = "status", nullable = false, updatable = false)
     public TenantStatus status = TenantStatus.ACTIVE;
 
-    @Column(name = "custom_domain")
+    @Column(name = "custom_domain", updatable = false)
     public String customDomain;
 
-    @Column(name = "twilio_account_sid", nullable = false)
+    @Column(name = "twilio_account_sid", nullable = false, updatable = false)
     public String twilioAccountSid;
 
     @Column(name = "twilio_auth_token_enc", nullable = false)

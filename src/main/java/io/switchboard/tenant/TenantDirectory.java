@@ -1,27 +1,41 @@
 package io.switchboard.tenant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.switchboard.common.DatabaseFailures;
+import io.switchboard.common.DatabaseUnavailableException;
+import io.switchboard.common.Jdbc;
 import io.switchboard.common.WireValue;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * The only reads that cross tenants: which tenant a custom domain, a Twilio account SID or an API
- * key hash belongs to. Each goes through a database function that returns ids and status only
- * (see migrations, "Directory lookups"); nothing here sees tenant data.
+ * The only reads that cross tenants, before a tenant is known or for operators' lists: which
+ * tenant a custom domain, a Twilio account SID, an API key or a login session belongs to. Each goes
+ * through a {@code SECURITY DEFINER} function owned by the NOLOGIN directory role, which returns
+ * only what resolution needs (migration V5); the runtime login itself sees no other tenant's row.
+ * Inputs are checked before they reach the database, so a malformed value is "not found", never a
+ * database error.
  */
 @ApplicationScoped
 public class TenantDirectory {
 
-    /** Only names with a dot can be custom domains; "localhost" and IP literals skip the lookup. */
-    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.[a-z][a-z0-9-]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgroalDataSource dataSource;
 
@@ -35,58 +49,150 @@ public class TenantDirectory {
         }
     }
 
-    public record ApiKeyEntry(UUID tenantId, UUID keyId, byte[] secretHash, TenantStatus status) {
+    public record ApiKeyEntry(UUID tenantId, UUID keyId, byte[] secretHash, TenantStatus status) {}
+
+    /** A login session's state now: the user's current role (as stored) and whether all is still valid. */
+    public record SessionEntry(TenantStatus tenantStatus, String userRole, boolean userActive, boolean sessionOpen) {}
+
+    /** One stored secret, for checking a key that has no canary yet. */
+    public record StoredSecret(UUID tenantId, String column, String ciphertext) {}
+
+    /**
+     * The host as a custom domain would be stored: lowercase, without the trailing dot of a fully
+     * qualified name ({@code calls.example.com.} is {@code calls.example.com}); empty when it cannot
+     * be one.
+     */
+    public static Optional<String> customDomainOf(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return TenantRules.DOMAIN_FORMAT.matcher(name).matches() ? Optional.of(name) : Optional.empty();
     }
 
     public Optional<Entry> byDomain(String host) {
-        if (host == null || !DOMAIN.matcher(host).matches()) {
-            return Optional.empty();
-        }
-        return single("SELECT tenant_id, status FROM directory_tenant_by_domain(?)", host.toLowerCase(java.util.Locale.ROOT));
+        return customDomainOf(host).flatMap(domain -> first(
+                "SELECT tenant_id, status FROM directory_tenant_by_domain(?)", TenantDirectory::entry, domain));
     }
 
     public Optional<Entry> byAccountSid(String accountSid) {
-        if (accountSid == null || accountSid.isBlank()) {
+        if (accountSid == null || !TenantRules.ACCOUNT_SID_FORMAT.matcher(accountSid).matches()) {
             return Optional.empty();
         }
-        return single("SELECT tenant_id, status FROM directory_tenant_by_account_sid(?)", accountSid);
+        return first("SELECT tenant_id, status FROM directory_tenant_by_account_sid(?)", TenantDirectory::entry,
+                accountSid);
     }
 
     public Optional<ApiKeyEntry> byApiKeyHash(byte[] secretHash) {
+        return first(
+                "SELECT tenant_id, key_id, secret_hash, tenant_status FROM directory_api_key(?)",
+                row -> new ApiKeyEntry(
+                        row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class),
+                        row.getBytes(3),
+                        WireValue.require(TenantStatus.class, row.getString(4))),
+                secretHash);
+    }
+
+    /** Records that a key was used, unless that was already recorded after {@code staleBefore}. */
+    public void apiKeyUsed(UUID tenantId, UUID keyId, Instant staleBefore) {
+        first("SELECT directory_api_key_used(?, ?, ?)", row -> Boolean.TRUE, tenantId, keyId, staleBefore);
+    }
+
+    public Optional<SessionEntry> session(UUID tenantId, UUID sessionId, UUID userId) {
+        return first(
+                "SELECT tenant_status, user_role, user_active, session_open FROM directory_session(?, ?, ?)",
+                row -> new SessionEntry(
+                        WireValue.require(TenantStatus.class, row.getString(1)),
+                        row.getString(2),
+                        row.getBoolean(3),
+                        row.getBoolean(4)),
+                tenantId,
+                sessionId,
+                userId);
+    }
+
+    /** Operators' list of tenants, newest first, after the given position; never a secret. */
+    public List<TenantView> tenantsPage(Instant afterCreatedAt, UUID afterId, int limit) {
+        return all(
+                "SELECT id, name, status, custom_domain, twilio_account_sid, twilio_api_key_sid, twilio_phone_number,"
+                        + " branding_config::text, created_at, updated_at FROM operator_tenants_page(?, ?, ?)",
+                TenantDirectory::tenantView,
+                afterCreatedAt,
+                afterId,
+                limit);
+    }
+
+    /** Tenant ids in id order after {@code after}, for operators' jobs that visit every tenant. */
+    public List<UUID> tenantIdsAfter(UUID after, int limit) {
+        return all("SELECT operator_tenant_ids(?, ?)", row -> row.getObject(1, UUID.class), after, limit);
+    }
+
+    /** The encryption key ids that stored secrets use. */
+    public Set<String> secretKeyIdsInUse() {
+        return new LinkedHashSet<>(all("SELECT keyring_key_ids_in_use()", row -> row.getString(1)));
+    }
+
+    /** One secret stored under a key id that has no canary yet; empty once it has one. */
+    public Optional<StoredSecret> secretWithoutCanary(String keyId) {
+        return first(
+                "SELECT tenant_id, column_name, ciphertext FROM keyring_sample(?)",
+                row -> new StoredSecret(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
+                keyId);
+    }
+
+    private static Entry entry(ResultSet row) throws SQLException {
+        return new Entry(row.getObject(1, UUID.class), WireValue.require(TenantStatus.class, row.getString(2)));
+    }
+
+    private static TenantView tenantView(ResultSet row) throws SQLException {
+        String apiKeySid = row.getString(6);
+        // The auth token is NOT NULL, and a key SID never comes without its secret (a CHECK), so
+        // whether each secret is set follows without reading the encrypted columns.
+        return new TenantView(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                WireValue.require(TenantStatus.class, row.getString(3)),
+                row.getString(4),
+                new TenantView.TwilioView(row.getString(5), true, apiKeySid, apiKeySid != null, row.getString(7)),
+                true,
+                jsonObject(row.getString(8)),
+                row.getObject(9, OffsetDateTime.class).toInstant(),
+                row.getObject(10, OffsetDateTime.class).toInstant());
+    }
+
+    private static Map<String, Object> jsonObject(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The database returned malformed JSON", e);
+        }
+    }
+
+    private <T> Optional<T> first(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = all(sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    private <T> List<T> all(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement lookup = connection.prepareStatement(
-                     "SELECT tenant_id, key_id, secret_hash, tenant_status FROM directory_api_key(?)")) {
-            lookup.setBytes(1, secretHash);
-            try (ResultSet row = lookup.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            Jdbc.bind(statement, parameters);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(mapper.map(row));
                 }
-                return Optional.of(new ApiKeyEntry(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        row.getBytes(3), WireValue.require(TenantStatus.class, row.getString(4))));
             }
+            return rows;
         } catch (SQLException e) {
-            throw new DirectoryUnavailableException(e);
-        }
-    }
-
-    private Optional<Entry> single(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement lookup = connection.prepareStatement(sql)) {
-            lookup.setString(1, parameter);
-            try (ResultSet row = lookup.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new Entry(row.getObject(1, UUID.class), WireValue.require(TenantStatus.class, row.getString(2))))
-                        : Optional.empty();
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw new DatabaseUnavailableException("The tenant directory could not be asked", e);
             }
-        } catch (SQLException e) {
-            throw new DirectoryUnavailableException(e);
-        }
-    }
-
-    /** The database could not be asked; callers answer 503, never "unknown tenant". */
-    public static class DirectoryUnavailableException extends RuntimeException {
-        DirectoryUnavailableException(SQLException cause) {
-            super("Tenant directory lookup failed: " + cause.getMessage(), cause);
+            throw new IllegalStateException("Tenant directory lookup failed: " + e.getMessage(), e);
         }
     }
 }

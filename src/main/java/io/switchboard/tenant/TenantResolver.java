@@ -1,29 +1,24 @@
 package io.switchboard.tenant;
 
-import io.switchboard.common.ClientAddress;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.switchboard.audit.ActorKind;
-import io.switchboard.auth.CallerAttributes;
-import io.switchboard.auth.CredentialChecks;
 import io.switchboard.common.ApiException;
+import io.switchboard.common.ClientAddress;
 import io.switchboard.common.Ids;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The one place a tenant API request gets its tenant: from the custom domain in {@code Host} (or
- * a trusted proxy's {@code X-Forwarded-Host}), and from the credential (API key or dashboard JWT).
- * A credential of another tenant than the domain's is refused (401), an inactive tenant is refused
- * everywhere (403), and a JWT whose session has ended is refused (401). The result is entered into
+ * The one place a request gets its tenant: from the custom domain in {@code Host} (or a trusted
+ * proxy's {@code X-Forwarded-Host}) and from what authentication established ({@link TenantCaller},
+ * the same for an API key and a dashboard login; the auth package has already checked the
+ * credential, the session and the user's current role). A credential of another tenant than the
+ * domain's is refused (401) and an inactive tenant everywhere (403). The result is entered into
  * {@link TenantContext}, from which every transaction of the request takes its row-level security
- * context.
+ * context. Operators name their tenant in the path.
  */
 class TenantResolver {
 
@@ -33,14 +28,11 @@ class TenantResolver {
     private final TenantDirectory directory;
     private final TenantContext tenantContext;
     private final SecurityIdentity identity;
-    private final CredentialChecks credentialChecks;
 
-    TenantResolver(TenantDirectory directory, TenantContext tenantContext, SecurityIdentity identity,
-                   CredentialChecks credentialChecks) {
+    TenantResolver(TenantDirectory directory, TenantContext tenantContext, SecurityIdentity identity) {
         this.directory = directory;
         this.tenantContext = tenantContext;
         this.identity = identity;
-        this.credentialChecks = credentialChecks;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
@@ -84,53 +76,19 @@ class TenantResolver {
             });
             return;
         }
-        Caller caller = Caller.of(identity);
+        TenantCaller caller = TenantCaller.of(identity)
+                .orElseThrow(() -> new ApiException.Unauthorized("This credential is not valid for the tenant API"));
         if (domainTenant.isPresent() && !domainTenant.get().tenantId().equals(caller.tenantId())) {
             throw new ApiException.Unauthorized("This credential does not belong to the tenant of " + host);
         }
-        if (caller.apiKeyId() != null) {
-            requireActive(Boolean.TRUE.equals(identity.getAttribute(CallerAttributes.TENANT_ACTIVE)));
-            tenantContext.enter(caller.tenantId(), new Actor(ActorKind.API_KEY, null, caller.apiKeyId(), ip, userAgent));
-            credentialChecks.recordApiKeyUse(caller.tenantId(), caller.apiKeyId());
-        } else {
-            tenantContext.enter(caller.tenantId(), new Actor(ActorKind.USER, caller.userId(), null, ip, userAgent));
-            credentialChecks.requireOpenSession(caller.tenantId(), caller.sessionId(), caller.userId());
-        }
+        requireActive(caller.tenantActive());
+        tenantContext.enter(
+                caller.tenantId(), new Actor(caller.kind(), caller.userId(), caller.apiKeyId(), ip, userAgent));
     }
 
     private static void requireActive(boolean active) {
         if (!active) {
             throw new ApiException.Forbidden("This tenant is inactive");
-        }
-    }
-
-    /** What a credential says about its holder, the same for an API key and a dashboard JWT. */
-    record Caller(UUID tenantId, UUID userId, UUID apiKeyId, UUID sessionId) {
-
-        static Caller of(SecurityIdentity identity) {
-            if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-                return new Caller(uuidClaim(jwt, CallerAttributes.TENANT_CLAIM), uuid(jwt.getSubject()), null,
-                        uuidClaim(jwt, CallerAttributes.SESSION_CLAIM));
-            }
-            UUID tenantId = identity.getAttribute(CallerAttributes.TENANT_ID);
-            UUID apiKeyId = identity.getAttribute(CallerAttributes.API_KEY_ID);
-            if (tenantId == null || apiKeyId == null) {
-                throw new ApiException.Unauthorized("This credential is not valid for the tenant API");
-            }
-            return new Caller(tenantId, null, apiKeyId, null);
-        }
-
-        private static UUID uuidClaim(JsonWebToken jwt, String name) {
-            Object value = jwt.getClaim(name);
-            return uuid(value instanceof JsonString text ? text.getString() : value == null ? null : value.toString());
-        }
-
-        private static UUID uuid(String value) {
-            try {
-                return UUID.fromString(value);
-            } catch (RuntimeException e) {
-                throw new ApiException.Unauthorized("The token lacks its tenant, user or session");
-            }
         }
     }
 }

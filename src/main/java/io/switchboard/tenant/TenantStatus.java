@@ -2,6 +2,7 @@ package io.switchboard.tenant;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 public enum TenantStatus implements WireValue {
     ACTIVE("active"),
@@ -18,9 +19,13 @@ public enum TenantStatus implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<TenantStatus> {
-        public Converter() {
+    public boolean isActive() {
+        return this == ACTIVE;
+    }
+
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<TenantStatus> {
+        public WireConverter() {
             super(TenantStatus.class);
         }
     }

@@ -5,17 +5,15 @@ import io.switchboard.tenant.Tenant;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.tenant.TenantSecrets;
 import io.switchboard.tenant.TwilioCredentials;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Everything a paid action needs before Twilio is called: the tenant's credentials, sender and callback host. */
+/** Everything a paid action needs before Twilio is called: the tenant's credentials, sender and callback domain. */
 @ApplicationScoped
 public class Outbound {
 
-    /** {@code callbackBase} is where Twilio reaches this tenant's webhooks: its custom domain, else this host. */
-    public record Prepared(TwilioCredentials credentials, String from, String callbackBase) {
-    }
+    /** {@code customDomain} decides where Twilio calls back (see {@link Callbacks}). */
+    public record Prepared(TwilioCredentials credentials, String from, String customDomain) {}
 
     private final TenantContext tenantContext;
     private final TenantSecrets secrets;
@@ -26,14 +24,15 @@ public class Outbound {
     }
 
     @Transactional
-    public Prepared prepare(String requestedFrom, HttpServerRequest http) {
+    public Prepared prepare(String requestedFrom) {
         TwilioCredentials credentials = secrets.twilioCredentials();
         String from = requestedFrom != null ? requestedFrom : credentials.phoneNumber();
         if (from == null) {
             throw new ApiException.Invalid("from", "is required: this tenant has no Twilio phone number configured");
         }
-        String domain = Tenant.findCurrent(tenantContext.requireTenantId()).map(tenant -> tenant.customDomain).orElse(null);
-        String base = domain != null ? "https://" + domain : http.scheme() + "://" + http.authority();
-        return new Prepared(credentials, from, base);
+        String domain = Tenant.findCurrent(tenantContext.requireTenantId())
+                .map(tenant -> tenant.customDomain)
+                .orElse(null);
+        return new Prepared(credentials, from, domain);
     }
 }

@@ -44,7 +44,7 @@ public class PaidActionLimiter {
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         boolean granted = QuarkusTransaction.requiringNew().call(() -> {
             int cap = Settings.findForTenant(tenantId).map(settings -> settings.paidActionsPerMinute).orElse(60);
-            boolean taken = Jdbc.queryFirst(entityManager, TAKE_SLOT, Integer.class, tenantId, window, cap).isPresent();
+            boolean taken = Jdbc.first(entityManager, TAKE_SLOT, Integer.class, tenantId, window, cap).isPresent();
             Jdbc.update(entityManager, "DELETE FROM paid_action_windows WHERE tenant_id = ? AND window_start < ?",
                     tenantId, window.minus(Duration.ofHours(1)));
             return taken;

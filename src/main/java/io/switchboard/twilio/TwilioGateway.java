@@ -1,36 +1,55 @@
 package io.switchboard.twilio;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import io.switchboard.common.Hashing;
 import io.switchboard.tenant.TwilioCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
 
 /**
  * The only code that calls Twilio's REST API. Each tenant gets its own client, with its own API
  * key (or account SID and auth token), so calls and messages are billed to the tenant's account;
  * never the SDK's global {@code Twilio.init}. Results are mapped to Switchboard's own records,
  * so no SDK type leaks out (which also keeps the native image's reflection needs here).
+ *
+ * <p>A paid action Twilio accepted is never lost to parsing: when twilio-java cannot map a 2xx
+ * answer, its SID and fields are read from the raw JSON. Failures are told apart by what they
+ * mean for the tenant: refused or unreachable (nothing was created; 502), or no answer in time
+ * (it may have been created; 504).
  */
 @ApplicationScoped
 public class TwilioGateway {
 
     /** What Twilio answered when a call was placed. */
-    public record PlacedCall(String sid, String status, String direction, String from, String to) {
-    }
+    public record PlacedCall(String sid, String status, String from, String to) {}
 
     /** What Twilio answered when a message was sent. */
-    public record SentMessage(String sid, String status, String from, String to, Integer numSegments) {
-    }
+    public record SentMessage(String sid, String status, String from, String to, Integer numSegments) {}
 
     private static final int MAX_CACHED_CLIENTS = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioHttpClient http;
     /** Clients by tenant; rebuilt when the tenant's credentials change. */
@@ -41,52 +60,124 @@ public class TwilioGateway {
     }
 
     public PlacedCall placeCall(TwilioCredentials credentials, String to, String from, String voiceUrl,
-                                String statusCallback) {
-        try {
-            Call call = Call.creator(new PhoneNumber(to), new PhoneNumber(from), java.net.URI.create(voiceUrl))
-                    .setStatusCallback(statusCallback)
-                    .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
-                    .create(client(credentials));
-            return new PlacedCall(call.getSid(), call.getStatus() == null ? null : call.getStatus().toString(),
-                    call.getDirection(), call.getFrom(), call.getTo());
-        } catch (ApiConnectionException | ApiException e) {
-            throw failure(e);
-        }
+            String statusCallback) {
+        return create(
+                () -> {
+                    Call call = Call.creator(new PhoneNumber(to), new PhoneNumber(from), URI.create(voiceUrl))
+                            .setStatusCallback(statusCallback)
+                            .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
+                            .create(client(credentials));
+                    return new PlacedCall(call.getSid(), call.getStatus() == null ? null : call.getStatus().toString(),
+                            call.getFrom(), call.getTo());
+                },
+                json -> new PlacedCall(text(json, "sid"), text(json, "status"), text(json, "from"), text(json, "to")),
+                PlacedCall::sid);
     }
 
     public SentMessage sendMessage(TwilioCredentials credentials, String to, String from, String body,
-                                   String statusCallback) {
+            String statusCallback) {
+        return create(
+                () -> {
+                    Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
+                            .setStatusCallback(statusCallback)
+                            .create(client(credentials));
+                    return new SentMessage(message.getSid(),
+                            message.getStatus() == null ? null : message.getStatus().toString(),
+                            message.getFrom() == null ? from : message.getFrom().toString(), message.getTo(),
+                            segments(message.getNumSegments()));
+                },
+                json -> new SentMessage(text(json, "sid"), text(json, "status"),
+                        text(json, "from") == null ? from : text(json, "from"), text(json, "to"),
+                        segments(text(json, "num_segments"))),
+                SentMessage::sid);
+    }
+
+    /**
+     * Runs one create request. When twilio-java fails on an answer Twilio accepted, the result is
+     * read from the raw JSON instead; without a SID in it there is nothing to store, and the client
+     * is told so rather than invited to retry.
+     */
+    private static <T> T create(Supplier<T> request, Function<JsonNode, T> fromJson, Function<T, String> sidOf) {
+        TwilioHttpClient.clearLastAnswer();
         try {
-            Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
-                    .setStatusCallback(statusCallback)
-                    .create(client(credentials));
-            Integer segments = message.getNumSegments() == null ? null : Integer.valueOf(message.getNumSegments());
-            return new SentMessage(message.getSid(), message.getStatus() == null ? null : message.getStatus().toString(),
-                    message.getFrom() == null ? from : message.getFrom().toString(), message.getTo(), segments);
-        } catch (ApiConnectionException | ApiException e) {
-            throw failure(e);
+            T result = createOrRead(request, fromJson);
+            String sid = sidOf.apply(result);
+            if (sid == null || sid.isBlank()) {
+                throw TwilioFailure.acceptedWithoutSid();
+            }
+            return result;
+        } finally {
+            // Nothing else needs the answer; do not keep it on a pooled thread.
+            TwilioHttpClient.clearLastAnswer();
         }
     }
 
-    /** twilio-java reports a timeout as an ApiException caused by an I/O error; that is not Twilio refusing. */
+    private static <T> T createOrRead(Supplier<T> request, Function<JsonNode, T> fromJson) {
+        try {
+            return request.get();
+        } catch (ApiConnectionException | ApiException e) {
+            TwilioHttpClient.RawAnswer answer = TwilioHttpClient.lastAnswer().orElse(null);
+            if (answer == null || !answer.accepted()) {
+                throw failure(e);
+            }
+            return fromJson.apply(parse(answer.body()));
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            throw TwilioFailure.acceptedWithoutSid();
+        }
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json == null ? null : json.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+
+    private static Integer segments(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** What a failure means for the tenant: only a read timeout leaves it unknown whether Twilio acted. */
     private static TwilioFailure failure(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException || cause instanceof ApiConnectionException) {
+            if (cause instanceof ConnectException
+                    || cause instanceof ConnectTimeoutException
+                    || cause instanceof HttpHostConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException
+                    || cause instanceof SSLHandshakeException) {
                 return TwilioFailure.unreachable(cause.getClass().getSimpleName());
             }
+            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+                return TwilioFailure.timedOut();
+            }
+            if (cause instanceof IOException) {
+                return TwilioFailure.answerLost(cause.getClass().getSimpleName());
+            }
         }
-        ApiException refused = (ApiException) e;
-        return TwilioFailure.refused(refused.getCode(), refused.getMessage());
+        if (e instanceof ApiException refused) {
+            return TwilioFailure.refused(refused.getCode(), refused.getMessage());
+        }
+        return TwilioFailure.answerLost(e.getClass().getSimpleName());
     }
 
     private TwilioRestClient client(TwilioCredentials credentials) {
         // Keyed by the credentials themselves (hashed), so a rotated key gets a fresh client at once.
-        String key = credentials.accountSid() + ":" + java.util.HexFormat.of().formatHex(io.switchboard.common.Hashing.sha256(
-                credentials.basicUser() + ":" + credentials.basicPassword()));
+        String key = credentials.accountSid() + ":" + HexFormat.of().formatHex(
+                Hashing.sha256(credentials.basicUser() + ":" + credentials.basicPassword()));
         if (clients.size() > MAX_CACHED_CLIENTS) {
             clients.clear();
         }
-        return clients.computeIfAbsent(key, k -> new TwilioRestClient.Builder(credentials.basicUser(), credentials.basicPassword())
+        return clients.computeIfAbsent(key, k -> new TwilioRestClient.Builder(
+                        credentials.basicUser(), credentials.basicPassword())
                 .accountSid(credentials.accountSid())
                 .httpClient(http)
                 .build());

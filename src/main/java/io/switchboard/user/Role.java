@@ -2,6 +2,7 @@ package io.switchboard.user;
 
 import io.switchboard.common.WireValue;
 import io.switchboard.common.WireValueConverter;
+import jakarta.persistence.Converter;
 
 /** A dashboard user's role: sales sees its own calls, admin manages the tenant, ceo reads everything. */
 public enum Role implements WireValue {
@@ -20,9 +21,9 @@ public enum Role implements WireValue {
         return wire;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class Converter extends WireValueConverter<Role> {
-        public Converter() {
+    @Converter(autoApply = true)
+    public static class WireConverter extends WireValueConverter<Role> {
+        public WireConverter() {
             super(Role.class);
         }
     }

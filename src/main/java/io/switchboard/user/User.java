@@ -33,12 +33,6 @@ public class User extends TrackedTenantEntity {
     @Column(name = "onboarding_completed", nullable = false)
     public boolean onboardingCompleted;
 
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 

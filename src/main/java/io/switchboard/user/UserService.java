@@ -8,46 +8,58 @@ import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** A tenant's dashboard users. Users are deactivated, never deleted: their calls and audit rows keep them. */
+/**
+ * A tenant's dashboard users. Users are deactivated, never deleted: their calls and audit rows keep
+ * them. Nobody changes their own role, and only a CEO, a tenant app or an operator creates, changes
+ * or removes a CEO, so an admin can neither promote themselves nor remove the people above them.
+ */
 @ApplicationScoped
-@Transactional
 public class UserService {
 
     private final PasswordHasher passwords;
     private final TenantContext tenantContext;
     private final Caller caller;
     private final EntityManager entityManager;
+    private final Event<UserDeactivated> deactivations;
 
-    UserService(PasswordHasher passwords, TenantContext tenantContext, Caller caller, EntityManager entityManager) {
+    UserService(PasswordHasher passwords, TenantContext tenantContext, Caller caller, EntityManager entityManager,
+            Event<UserDeactivated> deactivations) {
         this.passwords = passwords;
         this.tenantContext = tenantContext;
         this.caller = caller;
         this.entityManager = entityManager;
+        this.deactivations = deactivations;
     }
 
-    public UserView create(UUID tenantId, CreateUserRequest request) {
+    /** Hashes first, outside any transaction (see PasswordHasher), then stores. */
+    public UserView create(CreateUserRequest request) {
+        if (request.role() == Role.CEO) {
+            requireCeoManager();
+        }
+        String passwordHash = passwords.hash(request.password());
+        return store(request, passwordHash);
+    }
+
+    @Transactional
+    UserView store(CreateUserRequest request, String passwordHash) {
         User user = new User();
-        user.tenantId = tenantId;
+        user.tenantId = tenantContext.requireTenantId();
         user.email = request.email().trim().toLowerCase(Locale.ROOT);
         user.name = request.name().trim();
         user.role = request.role();
-        user.passwordHash = passwords.hash(request.password());
+        user.passwordHash = passwordHash;
         user.persistAndFlush();
         return UserView.of(user);
     }
 
-    public UserView create(CreateUserRequest request) {
-        return create(tenantContext.requireTenantId(), request);
-    }
-
+    @Transactional
     public Page<UserView> list(Role role, Boolean active, PageRequest page) {
         return Keyset.of(User.class, tenantContext.requireTenantId())
                 .and("e.role = :role", "role", role)
@@ -56,15 +68,23 @@ public class UserService {
     }
 
     /**
-     * {@code manager} callers (admins, apps) may change name, role and active; anyone may mark their
-     * own onboarding complete, and nothing else of theirs.
+     * Managers (admins, the CEO, apps) may change name, role and active; anyone may mark their own
+     * onboarding complete, and nothing else of theirs.
      */
-    public UserView update(UUID id, UpdateUserRequest patch, Set<String> present, boolean manager) {
+    @Transactional
+    public UserView update(UUID id, UpdateUserRequest patch, Set<String> present) {
         User user = find(id);
         boolean self = caller.userId().map(id::equals).orElse(false);
         boolean onlyOnboarding = present.equals(Set.of("onboardingCompleted"));
-        if (!manager && !(self && onlyOnboarding)) {
+        if (!caller.managesUsers() && !(self && onlyOnboarding)) {
             throw new ApiException.Forbidden("Only admins change users; you may mark your own onboarding complete");
+        }
+        if (present.contains("role") && self) {
+            throw new ApiException.Forbidden("Nobody changes their own role");
+        }
+        if (user.role == Role.CEO && !onlyOnboarding
+                || present.contains("role") && patch.role() == Role.CEO) {
+            requireCeoManager();
         }
         if (present.contains("name")) {
             user.name = required(patch.name(), "name").trim();
@@ -82,19 +102,26 @@ public class UserService {
         return UserView.of(user);
     }
 
+    @Transactional
     public void deactivate(UUID id) {
-        setActive(find(id), false);
+        User user = find(id);
+        if (user.role == Role.CEO) {
+            requireCeoManager();
+        }
+        setActive(user, false);
     }
 
     private void setActive(User user, boolean active) {
         if (user.active && !active) {
-            // A deactivated user's open logins end now, not when their tokens expire.
-            entityManager.createQuery("update LoginSession s set s.endedAt = :now, s.endReason = 'user_deactivated'"
-                            + " where s.tenantId = :tenant and s.userId = :user and s.endedAt is null")
-                    .setParameter("now", Instant.now()).setParameter("tenant", user.tenantId).setParameter("user", user.id)
-                    .executeUpdate();
+            deactivations.fire(new UserDeactivated(user.tenantId, user.id));
         }
         user.active = active;
+    }
+
+    private void requireCeoManager() {
+        if (!caller.managesCeos()) {
+            throw new ApiException.Forbidden("Only a CEO, a tenant app or an operator creates, changes or removes a CEO");
+        }
     }
 
     private User find(UUID id) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A form-encoded webhook body, parsed strictly from the raw bytes: every name with all its values,
@@ -21,6 +22,15 @@ public final class FormBody {
 
     private FormBody(Map<String, List<String>> params) {
         this.params = params;
+    }
+
+    /** The parsed form, or empty when the bytes are not valid form encoding. */
+    public static Optional<FormBody> tryParse(byte[] body) {
+        try {
+            return Optional.of(parse(body));
+        } catch (ApiException malformed) {
+            return Optional.empty();
+        }
     }
 
     public static FormBody parse(byte[] body) {

@@ -7,16 +7,11 @@ import io.vertx.core.http.HttpServerRequest;
  * already applied X-Forwarded-Proto/Host from trusted proxies), then the raw path and query
  * exactly as received.
  */
-record PublicUrl(String base, String full) {
+record PublicUrl(String full) {
 
     static PublicUrl of(HttpServerRequest request) {
         String authority = request.authority() != null ? request.authority().toString() : request.getHeader("Host");
         String base = request.scheme() + "://" + authority;
-        return new PublicUrl(base, base + request.uri());
-    }
-
-    /** An absolute URL on the same public host, for callbacks Twilio should make next. */
-    String resolve(String path) {
-        return base + path;
+        return new PublicUrl(base + request.uri());
     }
 }

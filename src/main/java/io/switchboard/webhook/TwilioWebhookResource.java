@@ -43,7 +43,7 @@ public class TwilioWebhookResource {
     @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
     public Response voice(byte[] body, HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
-        String twiml = events.incomingCall(WebhookParameters.call(hook.form()), hook.url());
+        String twiml = events.incomingCall(WebhookParameters.call(hook.form()));
         return Response.ok(twiml, Twiml.MEDIA_TYPE).build();
     }
 

@@ -6,6 +6,6 @@ import io.switchboard.common.ApiException;
 class WebhookBodyTooLargeException extends ApiException {
 
     WebhookBodyTooLargeException() {
-        super(413, "Content Too Large", "Webhook bodies are limited to " + WebhookGate.MAX_BODY_BYTES + " bytes", null);
+        super(413, "Content Too Large", "Webhook bodies are limited to " + WebhookGate.MAX_BODY_BYTES + " bytes");
     }
 }

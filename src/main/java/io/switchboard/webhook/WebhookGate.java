@@ -1,7 +1,7 @@
 package io.switchboard.webhook;
 
 import io.switchboard.common.ClientAddress;
-import io.switchboard.audit.ActorKind;
+import io.switchboard.tenant.ActorKind;
 import io.switchboard.common.ApiException;
 import io.switchboard.tenant.Actor;
 import io.switchboard.tenant.TenantContext;
@@ -40,18 +40,19 @@ class WebhookGate {
         this.signatures = signatures;
     }
 
-    record Verified(FormBody form, PublicUrl url) {
-    }
+    record Verified(FormBody form) {}
 
+    /**
+     * Whatever the body holds, a request without a valid signature is refused (403) before
+     * anything else is judged: bytes that do not parse as a form cannot carry one, and an unknown
+     * or malformed AccountSid finds no tenant. Size and parameters are judged only for Twilio.
+     */
     Verified verify(HttpServerRequest http, byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            throw new WebhookBodyTooLargeException();
-        }
-        FormBody form = FormBody.parse(body);
         String signature = http.getHeader("X-Twilio-Signature");
         if (signature == null || signature.isBlank()) {
             throw refused();
         }
+        FormBody form = FormBody.tryParse(body).orElseThrow(WebhookGate::refused);
         PublicUrl url = PublicUrl.of(http);
         String accountSid = form.get("AccountSid");
         String host = http.authority() == null ? null : http.authority().host();
@@ -72,7 +73,10 @@ class WebhookGate {
             LOG.debugf("Refused webhook for tenant %s: signature does not match %s", tenant.tenantId(), url.full());
             throw refused();
         }
-        return new Verified(form, url);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new WebhookBodyTooLargeException();
+        }
+        return new Verified(form);
     }
 
     private boolean accepts(TwilioCredentials credentials, String accountSid, PublicUrl url, FormBody form, String signature) {

@@ -1,12 +1,15 @@
 package io.switchboard.webhook;
 
+import io.switchboard.call.Call;
 import io.switchboard.call.CallDirection;
 import io.switchboard.call.CallStatus;
 import io.switchboard.call.TwilioCallUpdate;
 import io.switchboard.common.ApiException;
 import io.switchboard.common.WireValue;
+import io.switchboard.message.Message;
 import io.switchboard.message.MessageStatus;
 import io.switchboard.message.TwilioMessageUpdate;
+import io.switchboard.recording.Recording;
 import io.switchboard.recording.RecordingStatus;
 import io.switchboard.recording.TwilioRecordingUpdate;
 
@@ -22,9 +25,6 @@ import java.util.regex.Pattern;
  */
 final class WebhookParameters {
 
-    private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-fA-F]{32}");
-    private static final Pattern RECORDING_SID = Pattern.compile("RE[0-9a-fA-F]{32}");
-    private static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
     private static final int MAX_NUMBER_LENGTH = 64;
     private static final int MAX_SMS_BODY = 1600;
 
@@ -35,7 +35,7 @@ final class WebhookParameters {
         CallStatus status = optionalEnum(form, "CallStatus", CallStatus.class);
         Instant timestamp = timestamp(form.get("Timestamp"));
         return new TwilioCallUpdate(
-                required(form, "CallSid", CALL_SID),
+                required(form, "CallSid", Call.SID_FORMAT),
                 number(form, "From"),
                 number(form, "To"),
                 optionalEnum(form, "Direction", CallDirection.class),
@@ -57,8 +57,8 @@ final class WebhookParameters {
         }
         String source = form.get("RecordingSource");
         return new TwilioRecordingUpdate(
-                required(form, "RecordingSid", RECORDING_SID),
-                optional(form, "CallSid", CALL_SID),
+                required(form, "RecordingSid", Recording.SID_FORMAT),
+                optional(form, "CallSid", Call.SID_FORMAT),
                 url,
                 optionalEnum(form, "RecordingStatus", RecordingStatus.class),
                 nonNegative(form, "RecordingDuration"),
@@ -72,7 +72,7 @@ final class WebhookParameters {
             throw new ApiException.Invalid("Body", "is longer than an SMS can be");
         }
         String sid = form.get("MessageSid") != null ? form.get("MessageSid") : form.get("SmsSid");
-        return new TwilioMessageUpdate(checked("MessageSid", sid, MESSAGE_SID), number(form, "From"), number(form, "To"),
+        return new TwilioMessageUpdate(checked("MessageSid", sid, Message.SID_FORMAT), number(form, "From"), number(form, "To"),
                 body, optionalEnum(form, "SmsStatus", MessageStatus.class),
                 nonNegative(form, "NumSegments"), nonNegative(form, "NumMedia"), null, null);
     }
@@ -87,7 +87,7 @@ final class WebhookParameters {
         }
         String sid = form.get("MessageSid") != null ? form.get("MessageSid") : form.get("SmsSid");
         String errorMessage = form.get("ErrorMessage");
-        return new TwilioMessageUpdate(checked("MessageSid", sid, MESSAGE_SID), number(form, "From"), number(form, "To"),
+        return new TwilioMessageUpdate(checked("MessageSid", sid, Message.SID_FORMAT), number(form, "From"), number(form, "To"),
                 null, status, null, null, nonNegative(form, "ErrorCode"),
                 errorMessage == null ? null : errorMessage.substring(0, Math.min(errorMessage.length(), 1000)));
     }

@@ -8,6 +8,7 @@ import io.switchboard.message.TwilioMessageUpdate;
 import io.switchboard.recording.RecordingUpdates;
 import io.switchboard.recording.TwilioRecordingUpdate;
 import io.switchboard.tenant.TenantContext;
+import io.switchboard.twilio.Callbacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,12 +23,11 @@ import java.util.UUID;
 @Transactional
 class WebhookService {
 
-    static final String RECORDING_STATUS_PATH = "/webhooks/twilio/recording-status";
-
-    /** forwardTo, autoRecordCalls and the newest active greeting, in one round trip. */
+    /** forwardTo, autoRecordCalls, the newest active greeting and the callback domain, in one round trip. */
     private static final String CALL_ANSWER = "SELECT s.forward_to, s.auto_record_calls,"
             + " (SELECT c.body FROM content c WHERE c.tenant_id = t.id AND c.type = 'greeting' AND c.active"
-            + "  ORDER BY c.updated_at DESC LIMIT 1)"
+            + "  ORDER BY c.updated_at DESC LIMIT 1),"
+            + " (SELECT tn.custom_domain FROM tenants tn WHERE tn.id = t.id)"
             + " FROM (SELECT CAST(? AS uuid) AS id) t LEFT JOIN settings s ON s.tenant_id = t.id";
 
     private final TenantContext tenantContext;
@@ -35,9 +35,11 @@ class WebhookService {
     private final CallUpdates calls;
     private final RecordingUpdates recordings;
     private final MessageUpdates messages;
+    private final Callbacks callbacks;
 
     WebhookService(TenantContext tenantContext, EntityManager entityManager, CallUpdates calls, RecordingUpdates recordings,
-                   MessageUpdates messages) {
+                   MessageUpdates messages, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.tenantContext = tenantContext;
         this.entityManager = entityManager;
         this.calls = calls;
@@ -45,12 +47,14 @@ class WebhookService {
         this.messages = messages;
     }
 
-    String incomingCall(TwilioCallUpdate call, PublicUrl url) {
+    String incomingCall(TwilioCallUpdate call) {
         UUID tenantId = tenantContext.requireTenantId();
         calls.apply(tenantId, call);
-        Object[] answer = Jdbc.queryRow(entityManager, CALL_ANSWER, tenantId);
-        return Twiml.incomingCall((String) answer[2], (String) answer[0], Boolean.TRUE.equals(answer[1]),
-                url.resolve(RECORDING_STATUS_PATH));
+        return Jdbc.first(entityManager, CALL_ANSWER,
+                        row -> Twiml.incomingCall(row.getString(3), row.getString(1), row.getBoolean(2),
+                                callbacks.url(row.getString(4), Callbacks.RECORDING_STATUS)),
+                        tenantId)
+                .orElseThrow();
     }
 
     void callStatus(TwilioCallUpdate call) {

@@ -45,6 +45,7 @@ class RoleMatrixTest {
         List<String> readAll = List.of(APP, "ceo", "admin");
         List<String> manage = List.of(APP, "admin");
         List<String> ceoView = List.of(APP, "ceo");
+        List<String> people = List.of(APP, "ceo", "admin");
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET", "/v1/calls", null, all),
                 new Endpoint("POST", "/v1/calls", Map.of("notes", "matrix"), all),
@@ -74,8 +75,10 @@ class RoleMatrixTest {
                 new Endpoint("PUT", "/v1/loss-reasons/" + missing, Map.of("name", "x"), manage),
                 new Endpoint("DELETE", "/v1/loss-reasons/" + missing, null, manage),
                 new Endpoint("GET", "/v1/users", null, readAll),
-                new Endpoint("POST", "/v1/users", Map.of("email", "bad"), manage),
-                new Endpoint("DELETE", "/v1/users/" + missing, null, manage),
+                new Endpoint("POST", "/v1/users", Map.of("email", "bad"), people),
+                new Endpoint("DELETE", "/v1/users/" + missing, null, people),
+                new Endpoint("POST", "/v1/auth/password",
+                        Map.of("currentPassword", "not the password", "newPassword", "a new passphrase"), all),
                 new Endpoint("GET", "/v1/sessions", null, manage),
                 new Endpoint("DELETE", "/v1/sessions/" + missing, null, manage),
                 new Endpoint("GET", "/v1/analytics/summary", null, ceoView),

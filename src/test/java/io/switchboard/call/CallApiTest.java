@@ -29,6 +29,33 @@ import static org.hamcrest.Matchers.nullValue;
 class CallApiTest {
 
     @Test
+    void twiliosHalfOfACallIsReadOnlyToEveryone() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        String repEmail = "rep-" + UUID.randomUUID() + "@example.com";
+        UUID rep = TestTenants.createUser(tenant, repEmail, "sales");
+        String repToken = TestTenants.login(tenant, repEmail);
+        WebhookSimulator twilio = new WebhookSimulator(SignedWebhook.localBase(), null, tenant.accountSid(),
+                tenant.authToken());
+        String callSid = WebhookSimulator.sid("CA");
+        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"),
+                tenant.authToken()).then().statusCode(200);
+        String id = tenant.asApp().body(Map.of("userId", rep.toString())).patch("/v1/calls/" + callSid)
+                .then().statusCode(200).extract().path("id");
+
+        for (Map<String, Object> twilioField : List.<Map<String, Object>>of(Map.of("from", "+19995550000"),
+                Map.of("to", "+19995550001"), Map.of("duration", 1))) {
+            String field = twilioField.keySet().iterator().next();
+            given().auth().oauth2(repToken).contentType("application/json").body(twilioField).patch("/v1/calls/" + id)
+                    .then().statusCode(400).body("errors[0].field", equalTo(field));
+            tenant.asApp().body(twilioField).patch("/v1/calls/" + id)
+                    .then().statusCode(400).body("errors[0].field", equalTo(field));
+        }
+        given().auth().oauth2(repToken).contentType("application/json").body(Map.of("notes", "Called back"))
+                .patch("/v1/calls/" + id).then().statusCode(200)
+                .body("from", equalTo("+14155550111")).body("notes", equalTo("Called back"));
+    }
+
+    @Test
     void aCallIsLoggedByHandReadAndAnnotated() throws Exception {
         TestTenants.Tenant tenant = TestTenants.create();
         UUID reason = lossReason(tenant, "Price");

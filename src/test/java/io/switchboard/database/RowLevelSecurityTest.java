@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import static io.switchboard.testing.Database.beginAsTenant;
@@ -121,6 +122,60 @@ class RowLevelSecurityTest {
             assertThat(column(db, "SELECT tenant_id FROM directory_tenant_by_account_sid(?)", accountSid))
                     .containsExactly(tenantB);
             assertThat(column(db, "SELECT count(*) FROM tenants")).as("directory mode closed again").containsExactly(0L);
+            db.rollback();
+        }
+    }
+
+    @Test
+    void noSettingTheRuntimeLoginCanChangeOpensOtherTenantsRows() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            beginAsTenant(db, tenantA);
+            column(db, "SELECT set_config('app.directory', 'on', true)");
+            assertThat(column(db, "SELECT DISTINCT id FROM tenants")).containsExactly(tenantA);
+            assertThat(column(db, "SELECT DISTINCT tenant_id FROM api_keys")).containsExactly(tenantA);
+            db.rollback();
+            db.setAutoCommit(true);
+            assertThatThrownBy(() -> column(db, "SET ROLE switchboard_directory"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> column(db, "SET ROLE switchboard_owner"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void crossTenantFunctionsBelongToANoLoginRoleWithAPinnedSearchPath() throws SQLException {
+        try (Connection db = Database.asSuperuser()) {
+            List<Object> unsafe = column(db, "SELECT p.proname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner"
+                    + " WHERE p.prosecdef AND p.pronamespace = 'public'::regnamespace"
+                    + " AND (r.rolcanlogin OR r.rolsuper OR r.rolbypassrls"
+                    + "      OR NOT coalesce(array_to_string(p.proconfig, ',') LIKE '%search_path=%', false))");
+            assertThat(unsafe).as("SECURITY DEFINER functions owned by a login or without search_path").isEmpty();
+            assertThat(column(db, "SELECT count(*) FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace"))
+                    .first().isNotEqualTo(0L);
+            assertThat(column(db, "SELECT has_schema_privilege('switchboard_directory', 'public', 'CREATE')"))
+                    .containsExactly(false);
+        }
+    }
+
+    @Test
+    void tenantWorkCannotChangeATenantsStatusDomainOrAccountNorDeleteIt() throws SQLException {
+        try (Connection db = Database.asRuntimeLogin()) {
+            for (String change : new String[] {"UPDATE tenants SET status = 'inactive'",
+                    "UPDATE tenants SET custom_domain = 'stolen.example.com'",
+                    "UPDATE tenants SET twilio_account_sid = 'AC00000000000000000000000000000000'",
+                    "DELETE FROM tenants"}) {
+                beginAsTenant(db, tenantA);
+                assertThatThrownBy(() -> update(db, change)).as(change)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                db.rollback();
+            }
+            beginAsTenant(db, tenantA);
+            assertThatThrownBy(() -> column(db, "SELECT operator_set_tenant_routing(?, 'inactive', NULL, 'AC00000000000000000000000000000000')",
+                            tenantA))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("only an operator");
+            db.rollback();
+            beginAsTenant(db, tenantA);
+            assertThat(update(db, "UPDATE tenants SET name = 'Renamed'")).isEqualTo(1);
             db.rollback();
         }
     }

@@ -54,6 +54,7 @@ class BackupRestoreIT {
         asPostgres(PG.resolve("pg_ctl").toString(), "-D", DATA.toString(), "-w", "-l", DATA.getParent().resolve("log").toString(),
                 "-o", "-p " + port + " -k /tmp", "start");
         sql("postgres", "CREATE ROLE switchboard_owner LOGIN", "CREATE ROLE switchboard_app LOGIN",
+                "CREATE ROLE switchboard_directory NOLOGIN", "GRANT switchboard_directory TO switchboard_owner",
                 "CREATE DATABASE switchboard OWNER switchboard_owner", "CREATE DATABASE restored OWNER switchboard_owner");
     }
 

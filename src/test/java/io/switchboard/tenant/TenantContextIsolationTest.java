@@ -3,7 +3,7 @@ package io.switchboard.tenant;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
-import io.switchboard.audit.ActorKind;
+import io.switchboard.tenant.ActorKind;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.Fixtures;
 import jakarta.inject.Inject;

@@ -24,7 +24,21 @@ import java.util.concurrent.Executors;
  */
 public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
 
-    public enum Behaviour { ACCEPT, REFUSE_INVALID_NUMBER, TOO_SLOW }
+    public enum Behaviour {
+        ACCEPT,
+        REFUSE_INVALID_NUMBER,
+        TOO_SLOW,
+        /** 201 with a price_unit twilio-java cannot map to a currency. */
+        ACCEPT_WITH_BAD_PRICE_UNIT,
+        /** 201 with a string where Twilio's JSON has an object. */
+        ACCEPT_WITH_STRING_FOR_OBJECT,
+        /** 201 without a sid. */
+        ACCEPT_WITHOUT_SID,
+        /** 429 with Retry-After, as Twilio answers past its concurrency limit. */
+        RATE_LIMITED,
+        /** The connection is closed before any answer. */
+        HANG_UP
+    }
 
     /** One request as Twilio received it. */
     public record Received(String method, String path, String basicUser, String basicPassword, Map<String, String> form) {
@@ -79,22 +93,42 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
         }
+        if (behaviour == Behaviour.HANG_UP) {
+            exchange.close();
+            return;
+        }
+        if (behaviour == Behaviour.RATE_LIMITED) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            respond(exchange, 429, "{\"code\": 20429, \"message\": \"Too Many Requests\","
+                    + " \"more_info\": \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}");
+            return;
+        }
+        String extra = switch (behaviour) {
+            case ACCEPT_WITH_BAD_PRICE_UNIT -> ", \"price\": \"-0.0085\", \"price_unit\": \"not-a-currency\"";
+            case ACCEPT_WITH_STRING_FOR_OBJECT -> ", \"subresource_uris\": \"oops\"";
+            default -> "";
+        };
+        String sidField = behaviour == Behaviour.ACCEPT_WITHOUT_SID ? "\"sid\": null, " : null;
         if (behaviour == Behaviour.REFUSE_INVALID_NUMBER) {
             respond(exchange, 400, "{\"code\": 21211, \"message\": \"The 'To' number " + form.get("To")
                     + " is not a valid phone number.\", \"more_info\": \"https://www.twilio.com/docs/errors/21211\","
                     + " \"status\": 400}");
         } else if (path.endsWith("/Calls.json")) {
-            respond(exchange, 201, "{\"sid\": \"" + WebhookSimulator.sid("CA") + "\", \"account_sid\": \"" + accountSid
+            respond(exchange, 201, "{" + sid(sidField, "CA") + "\"account_sid\": \"" + accountSid
                     + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \"" + form.get("From")
-                    + "\", \"to\": \"" + form.get("To") + "\", \"api_version\": \"2010-04-01\"}");
+                    + "\", \"to\": \"" + form.get("To") + "\", \"api_version\": \"2010-04-01\"" + extra + "}");
         } else if (path.endsWith("/Messages.json")) {
-            respond(exchange, 201, "{\"sid\": \"" + WebhookSimulator.sid("SM") + "\", \"account_sid\": \"" + accountSid
+            respond(exchange, 201, "{" + sid(sidField, "SM") + "\"account_sid\": \"" + accountSid
                     + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \"" + form.get("From")
                     + "\", \"to\": \"" + form.get("To") + "\", \"body\": \"" + form.get("Body").replace("\"", "\\\"")
-                    + "\", \"num_segments\": \"1\", \"api_version\": \"2010-04-01\"}");
+                    + "\", \"num_segments\": \"1\", \"api_version\": \"2010-04-01\"" + extra + "}");
         } else {
             respond(exchange, 404, "{\"code\": 20404, \"message\": \"The requested resource was not found\", \"status\": 404}");
         }
+    }
+
+    private static String sid(String override, String prefix) {
+        return override != null ? override : "\"sid\": \"" + WebhookSimulator.sid(prefix) + "\", ";
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -11,8 +11,11 @@ import static io.switchboard.testing.Database.update;
 /** Rows for database-level tests, written through SQL as the runtime login with the tenant set. */
 public final class Fixtures {
 
-    /** A syntactically valid ciphertext; database tests do not decrypt it. */
-    public static final String FAKE_CIPHERTEXT = "sb1:test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    /**
+     * A syntactically valid ciphertext under the test keyring's key id; database tests never
+     * decrypt it (a key id the keyring lacks would rightly stop the next start).
+     */
+    public static final String FAKE_CIPHERTEXT = "sb1:dev-2026:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     private Fixtures() {
     }

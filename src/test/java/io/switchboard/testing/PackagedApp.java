@@ -119,18 +119,25 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_JDBC_URL", database.get("quarkus.flyway.jdbc-url"));
         env.put("QUARKUS_FLYWAY_USERNAME", database.get("quarkus.flyway.username"));
         env.put("QUARKUS_FLYWAY_PASSWORD", database.get("quarkus.flyway.password"));
-        env.put("SWITCHBOARD_CRYPTO_KEYS", "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32)));
+        env.put("SWITCHBOARD_CRYPTO_KEYS", CRYPTO_KEYS);
         env.put("SWITCHBOARD_OPS_TOKEN_SHA256", HexFormat.of().formatHex(Hashing.sha256(OPERATOR_TOKEN)));
+        env.put("SWITCHBOARD_PUBLIC_BASE_URL", "https://switchboard.example.test");
         env.putAll(JWT_KEYS);
         return env;
     }
+
+    /**
+     * One keyring for every start in this JVM, as operators keep theirs: a start with other bytes
+     * under the same key id is rightly refused (its canary does not decrypt).
+     */
+    private static final String CRYPTO_KEYS = "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
 
     /** The operator token of {@link #productionEnvironment}. */
     public static final String OPERATOR_TOKEN = "prod-operator-token-" + HexFormat.of().formatHex(randomBytes(8));
     private static final Map<String, String> JWT_KEYS = writeJwtKeyPair();
 
     /** A fresh RSA pair in PEM files, as ops would mount them. */
-    private static Map<String, String> writeJwtKeyPair() {
+    public static Map<String, String> writeJwtKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.FakeTwilio;
 import io.switchboard.testing.Fixtures;
-import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @WithTestResource(value = FakeTwilio.class, scope = TestResourceScope.GLOBAL)
 class TwilioOutboundTest {
+
+    /** SWITCHBOARD_PUBLIC_BASE_URL of the test profile. */
+    private static final String PUBLIC_BASE = "http://localhost:8081";
 
     @Test
     void dialingPostsToTheTenantsAccountAndStoresTheCallWithItsSid() throws Exception {
@@ -46,8 +48,8 @@ class TwilioOutboundTest {
         assertThat(call.basicUser()).isEqualTo(tenant.accountSid());
         assertThat(call.basicPassword()).isEqualTo(tenant.authToken());
         assertThat(call.form()).containsEntry("To", "+14155550177").containsEntry("From", "+14155550100")
-                .containsEntry("Url", SignedWebhook.localBase() + "/webhooks/twilio/voice")
-                .containsEntry("StatusCallback", SignedWebhook.localBase() + "/webhooks/twilio/call-status");
+                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice")
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/call-status");
         tenant.asApp().get("/v1/calls/" + sid).then().statusCode(200).body("callType", equalTo("outbound"));
     }
 
@@ -108,6 +110,71 @@ class TwilioOutboundTest {
         assertThat(FakeTwilio.receivedFor(tenant.accountSid())).hasSize(2);
         // Another tenant's cap is its own.
         TestTenants.create().asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial").then().statusCode(201);
+    }
+
+    @Test
+    void callbacksIgnoreTheRequestsHostAndForwardedHeaders() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        tenant.asApp().header("Host", "attacker.example").header("X-Forwarded-Host", "attacker.example")
+                .header("X-Forwarded-Proto", "https")
+                .body(Map.of("to", "+14155550177")).post("/v1/calls/dial").then().statusCode(201);
+        tenant.asApp().header("Host", "attacker.example")
+                .body(Map.of("to", "+14155550177", "body", "hi")).post("/v1/messages").then().statusCode(201);
+
+        List<FakeTwilio.Received> received = FakeTwilio.receivedFor(tenant.accountSid());
+        assertThat(received.get(0).form())
+                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice")
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/call-status");
+        assertThat(received.get(1).form()).containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/message-status");
+        assertThat(received).allSatisfy(request -> assertThat(request.form().toString()).doesNotContain("attacker"));
+    }
+
+    @Test
+    void aCallTwilioAcceptedIsStoredByItsSidEvenWhenTheAnswerCannotBeMapped() throws Exception {
+        for (FakeTwilio.Behaviour odd : List.of(FakeTwilio.Behaviour.ACCEPT_WITH_BAD_PRICE_UNIT,
+                FakeTwilio.Behaviour.ACCEPT_WITH_STRING_FOR_OBJECT)) {
+            TestTenants.Tenant tenant = TestTenants.create();
+            FakeTwilio.behave(tenant.accountSid(), odd);
+            String sid = tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial")
+                    .then().statusCode(201).body("sid", startsWith("CA")).extract().path("sid");
+            tenant.asApp().body(Map.of("to", "+14155550177", "body", "hi")).post("/v1/messages")
+                    .then().statusCode(201).body("sid", startsWith("SM"));
+            try (Connection db = Database.asSuperuser()) {
+                assertThat(Database.column(db, "SELECT count(*) FROM calls WHERE tenant_id = ? AND sid = ?", tenant.id(), sid))
+                        .as(odd.name()).containsExactly(1L);
+                assertThat(Database.column(db, "SELECT count(*) FROM messages WHERE tenant_id = ?", tenant.id()))
+                        .as(odd.name()).containsExactly(1L);
+            }
+        }
+    }
+
+    @Test
+    void anAcceptedAnswerWithoutSidIsA502ThatWarnsAgainstRetrying() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        FakeTwilio.behave(tenant.accountSid(), FakeTwilio.Behaviour.ACCEPT_WITHOUT_SID);
+        tenant.asApp().body(Map.of("to", "+14155550177", "body", "hi")).post("/v1/messages")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Do not retry"));
+        tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial").then().statusCode(502);
+    }
+
+    @Test
+    void aRateLimitedRequestIsSentOnceAndAnsweredAsTwiliosRefusal() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        FakeTwilio.behave(tenant.accountSid(), FakeTwilio.Behaviour.RATE_LIMITED);
+        tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial")
+                .then().statusCode(502).body("twilioCode", equalTo(20429));
+        // httpclient5 would re-send the POST after a 429 on its own: a second billed call.
+        assertThat(FakeTwilio.receivedFor(tenant.accountSid())).hasSize(1);
+    }
+
+    @Test
+    void aLostAnswerIsA502NotATimeout() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        FakeTwilio.behave(tenant.accountSid(), FakeTwilio.Behaviour.HANG_UP);
+        tenant.asApp().body(Map.of("to", "+14155550177")).post("/v1/calls/dial")
+                .then().statusCode(502).contentType("application/problem+json");
+        assertThat(FakeTwilio.receivedFor(tenant.accountSid())).hasSize(1);
     }
 
     @Test

@@ -105,6 +105,20 @@ class WebhookSecurityTest {
     }
 
     @Test
+    void theRecordingCallbackIsOnThePublicBaseWhateverHostTheWebhookCameTo() throws Exception {
+        TestTenants.Tenant plain = TestTenants.create();
+        WebhookSimulator plainTwilio = new WebhookSimulator(SignedWebhook.localBase(), null, plain.accountSid(),
+                plain.authToken());
+        String callSid = WebhookSimulator.sid("CA");
+        SignedWebhook.post("http://elsewhere.example:8081", "/webhooks/twilio/voice",
+                        plainTwilio.voice(callSid, "+14155550111", "+18005550100"), plain.authToken(),
+                        given().header("Host", "elsewhere.example:8081"))
+                .then().statusCode(200)
+                .body(containsString("recordingStatusCallback=\"http://localhost:8081/webhooks/twilio/recording-status\""))
+                .body(org.hamcrest.Matchers.not(containsString("elsewhere")));
+    }
+
+    @Test
     void theCustomDomainAloneFindsTheTenant() throws Exception {
         String callSid = WebhookSimulator.sid("CA");
         SignedWebhook.post("http://" + tenant.customDomain(), "/webhooks/twilio/voice", twilio.voice(callSid, "+1", "+2"),
@@ -115,9 +129,10 @@ class WebhookSecurityTest {
     @Test
     void malformedAndOversizedBodiesAreRefusedWithoutWriting() throws Exception {
         String callSid = WebhookSimulator.sid("CA");
+        // Bytes that are not a form cannot carry a valid signature: 403, like any unsigned request.
         given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature", "x")
                 .body("CallSid=" + callSid + "&From=%ZZ").post("/webhooks/twilio/voice")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json");
         Map<String, String> huge = twilio.voice(callSid, "+1", "+2");
         huge.put("Padding", "x".repeat(70 * 1024));
         SignedWebhook.post("/webhooks/twilio/voice", huge, tenant.authToken()).then().statusCode(413);

@@ -1,4 +1,4 @@
-package io.switchboard.auth;
+package io.switchboard.login;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +31,30 @@ class LoginTest {
         given().auth().oauth2(token).get("/v1/settings").then().statusCode(200);
         given().auth().oauth2(token).post("/v1/auth/logout").then().statusCode(204);
         given().auth().oauth2(token).get("/v1/settings").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aUserChangesTheirPasswordAndTheirOtherSessionsEnd() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        String email = "rep-" + UUID.randomUUID() + "@example.com";
+        TestTenants.createUser(tenant, email, "sales");
+        String here = TestTenants.login(tenant, email);
+        String elsewhere = TestTenants.login(tenant, email);
+        String next = "a much longer passphrase 2026";
+        given().auth().oauth2(here).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "not it", "newPassword", next))
+                .post("/v1/auth/password").then().statusCode(400).body("errors[0].field", equalTo("currentPassword"));
+        given().auth().oauth2(here).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", TestTenants.PASSWORD, "newPassword", "short"))
+                .post("/v1/auth/password").then().statusCode(400).body("errors[0].field", equalTo("newPassword"));
+        given().auth().oauth2(here).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", TestTenants.PASSWORD, "newPassword", next))
+                .post("/v1/auth/password").then().statusCode(204);
+
+        given().auth().oauth2(here).get("/v1/settings").then().statusCode(200);
+        given().auth().oauth2(elsewhere).get("/v1/settings").then().statusCode(401);
+        login(tenant.id(), email, TestTenants.PASSWORD).then().statusCode(401);
+        login(tenant.id(), email, next).then().statusCode(200);
     }
 
     @Test
@@ -88,6 +112,9 @@ class LoginTest {
                 .post("/v1/auth/login").then().statusCode(200).extract().path("token");
         given().header("Host", home.customDomain()).auth().oauth2(token).get("/v1/settings").then().statusCode(200);
         given().header("Host", elsewhere.customDomain()).auth().oauth2(token).get("/v1/settings").then().statusCode(401);
+        // A fully qualified name with its trailing dot is the same domain.
+        given().header("Host", elsewhere.customDomain() + ".").auth().oauth2(token).get("/v1/settings").then().statusCode(401);
+        given().header("Host", home.customDomain() + ".").auth().oauth2(token).get("/v1/settings").then().statusCode(200);
         given().header("Host", elsewhere.customDomain()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", TestTenants.PASSWORD, "tenantId", home.id().toString()))
                 .post("/v1/auth/login").then().statusCode(401);

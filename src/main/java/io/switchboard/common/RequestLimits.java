@@ -1,0 +1,78 @@
+package io.switchboard.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a body over the size limit (413) and a URL over the length limit (414) with problem JSON
+ * like every other error. Vert.x would answer both with an empty body before any error mapper
+ * runs, so this route runs first: it refuses by the declared Content-Length, and by a URL limit
+ * below Vert.x's own line limit (quarkus.http.limits.max-initial-line-length). A chunked body
+ * without a length that grows past the limit still gets Vert.x's bare 413.
+ */
+@ApplicationScoped
+class RequestLimits {
+
+    /** Longest request target accepted, in characters; Vert.x's line limit is set above it. */
+    static final int MAX_URI_LENGTH = 8192;
+
+    private final long maxBodyBytes;
+    private final ObjectMapper json;
+
+    RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, ObjectMapper json) {
+        this.maxBodyBytes = maxBody.asLongValue();
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::enforce);
+    }
+
+    private void enforce(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.length() > MAX_URI_LENGTH) {
+            refuse(context, 414, "URI Too Long",
+                    "The request URL is longer than " + MAX_URI_LENGTH + " characters", false);
+            return;
+        }
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declaredLength(length) > maxBodyBytes) {
+            // The body is not read: the connection closes after the answer.
+            refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes", true);
+            return;
+        }
+        context.next();
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void refuse(RoutingContext context, int status, String title, String detail, boolean close) {
+        Problem problem = new Problem("about:blank", title, status, detail, context.request().path(), null, null);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(ignored -> context.request().connection().close());
+        }
+        response.end(body);
+    }
+}
