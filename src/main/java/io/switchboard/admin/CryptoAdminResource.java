@@ -1,8 +1,8 @@
 package io.switchboard.admin;
 
-import io.switchboard.tenant.Actor;
-import io.switchboard.common.ClientAddress;
 import io.switchboard.auth.Roles;
+import io.switchboard.common.ClientAddress;
+import io.switchboard.tenant.Actor;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -29,7 +29,8 @@ public class CryptoAdminResource {
 
     @POST
     @Path("/rotate")
-    @Operation(summary = "Re-encrypt every tenant secret under the active key",
+    @Operation(
+            summary = "Re-encrypt every tenant secret under the active key",
             description = "Idempotent and resumable: run it again after an interruption. Values that do not decrypt"
                     + " are listed in failures and left untouched.")
     public SecretRotationService.Report rotate(HttpServerRequest http) {

@@ -12,11 +12,10 @@ import io.switchboard.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Moves every tenant's secrets to the active key of {@code SWITCHBOARD_CRYPTO_KEYS}. Idempotent
@@ -30,11 +29,10 @@ public class SecretRotationService {
     private static final Logger LOG = Logger.getLogger(SecretRotationService.class);
     private static final int BATCH = 200;
 
-    public record Failure(UUID tenantId, String detail) {
-    }
+    public record Failure(UUID tenantId, String detail) {}
 
-    public record Report(String activeKeyId, int tenants, int reencrypted, int alreadyCurrent, List<Failure> failures) {
-    }
+    public record Report(
+            String activeKeyId, int tenants, int reencrypted, int alreadyCurrent, List<Failure> failures) {}
 
     private final EntityManager entityManager;
     private final TenantDirectory directory;
@@ -42,8 +40,12 @@ public class SecretRotationService {
     private final SecretCipher cipher;
     private final Keyring keyring;
 
-    SecretRotationService(EntityManager entityManager, TenantDirectory directory, TenantContext tenantContext,
-            SecretCipher cipher, Keyring keyring) {
+    SecretRotationService(
+            EntityManager entityManager,
+            TenantDirectory directory,
+            TenantContext tenantContext,
+            SecretCipher cipher,
+            Keyring keyring) {
         this.entityManager = entityManager;
         this.directory = directory;
         this.tenantContext = tenantContext;
@@ -61,8 +63,8 @@ public class SecretRotationService {
             for (UUID tenantId : batch) {
                 tenants++;
                 try {
-                    int[] result = tenantContext.runAs(tenantId, operator,
-                            () -> QuarkusTransaction.requiringNew().call(() -> rotate(tenantId)));
+                    int[] result = tenantContext.runAs(tenantId, operator, () -> QuarkusTransaction.requiringNew()
+                            .call(() -> rotate(tenantId)));
                     counts[0] += result[0];
                     counts[1] += result[1];
                 } catch (UndecryptableSecretException e) {
@@ -72,7 +74,8 @@ public class SecretRotationService {
             }
             after = batch.get(batch.size() - 1);
         }
-        LOG.infof("Secret rotation to key '%s': %d tenants, %d values re-encrypted, %d already current, %d failed",
+        LOG.infof(
+                "Secret rotation to key '%s': %d tenants, %d values re-encrypted, %d already current, %d failed",
                 keyring.activeKeyId(), tenants, counts[0], counts[1], failures.size());
         return new Report(keyring.activeKeyId(), tenants, counts[0], counts[1], failures);
     }
@@ -84,9 +87,10 @@ public class SecretRotationService {
             return new int[2];
         }
         int[] counts = new int[2];
-        tenant.twilioAuthTokenEncrypted = reencrypt(tenant.twilioAuthTokenEncrypted, SecretField.twilioAuthToken(tenantId), counts);
-        tenant.twilioApiKeySecretEncrypted = reencrypt(tenant.twilioApiKeySecretEncrypted,
-                SecretField.twilioApiKeySecret(tenantId), counts);
+        tenant.twilioAuthTokenEncrypted =
+                reencrypt(tenant.twilioAuthTokenEncrypted, SecretField.twilioAuthToken(tenantId), counts);
+        tenant.twilioApiKeySecretEncrypted =
+                reencrypt(tenant.twilioApiKeySecretEncrypted, SecretField.twilioApiKeySecret(tenantId), counts);
         return counts;
     }
 

@@ -1,6 +1,5 @@
 package io.switchboard.admin;
 
-import io.switchboard.tenant.TenantView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.auth.ApiKeyService;
@@ -8,12 +7,13 @@ import io.switchboard.auth.Roles;
 import io.switchboard.common.MergePatch;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.tenant.TenantView;
 import io.switchboard.user.CreateUserRequest;
 import io.switchboard.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,12 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operators provision tenants, their API keys and first users. The tenant a request works on is
@@ -57,7 +56,10 @@ public class TenantAdminResource {
     @POST
     public Response create(@NotNull @Valid CreateTenantRequest request) {
         TenantCreated created = tenants.create(request);
-        return Response.created(URI.create("/admin/v1/tenants/" + created.tenant().id())).entity(created).build();
+        return Response.created(
+                        URI.create("/admin/v1/tenants/" + created.tenant().id()))
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -82,7 +84,9 @@ public class TenantAdminResource {
     @POST
     @Path("/{id}/api-keys")
     public Response issueApiKey(@PathParam("id") String id) {
-        return Response.status(Response.Status.CREATED).entity(tenants.issueApiKey()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(tenants.issueApiKey())
+                .build();
     }
 
     @GET

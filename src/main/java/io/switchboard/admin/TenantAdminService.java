@@ -42,8 +42,14 @@ public class TenantAdminService {
     private final EntityManager entityManager;
     private final Event<TenantChanged> changes;
 
-    TenantAdminService(TenantContext tenantContext, TenantDirectory directory, TenantRouting routing,
-            SecretCipher cipher, ApiKeyService apiKeys, UserService users, EntityManager entityManager,
+    TenantAdminService(
+            TenantContext tenantContext,
+            TenantDirectory directory,
+            TenantRouting routing,
+            SecretCipher cipher,
+            ApiKeyService apiKeys,
+            UserService users,
+            EntityManager entityManager,
             Event<TenantChanged> changes) {
         this.tenantContext = tenantContext;
         this.directory = directory;
@@ -119,10 +125,12 @@ public class TenantAdminService {
                 tenant.twilioPhoneNumber = twilio.phoneNumber();
             }
         }
-        boolean routingChanged = present.contains("status") || present.contains("customDomain")
+        boolean routingChanged = present.contains("status")
+                || present.contains("customDomain")
                 || twilio != null && present.contains("twilio.accountSid");
         if (routingChanged) {
-            routing.change(tenant,
+            routing.change(
+                    tenant,
                     present.contains("status") ? required(patch.status(), "status") : tenant.status,
                     present.contains("customDomain") ? patch.customDomain() : tenant.customDomain,
                     twilio != null && present.contains("twilio.accountSid")
@@ -167,7 +175,8 @@ public class TenantAdminService {
 
     private static void requireWholeApiKeyPair(String sid, String secret) {
         if ((sid == null) != (secret == null)) {
-            throw new ApiException.Invalid(sid == null ? "twilio.apiKeySid" : "twilio.apiKeySecret",
+            throw new ApiException.Invalid(
+                    sid == null ? "twilio.apiKeySid" : "twilio.apiKeySecret",
                     "apiKeySid and apiKeySecret go together: give both or neither");
         }
     }

@@ -1,11 +1,8 @@
 package io.switchboard.admin;
 
-import io.switchboard.tenant.TenantView;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
+import io.switchboard.tenant.TenantView;
 import java.util.UUID;
 
 /** The answer to creating a tenant: the tenant, plus its first API key, shown this once. */
-public record TenantCreated(@JsonUnwrapped TenantView tenant, UUID apiKeyId, String apiKey) {
-}
+public record TenantCreated(@JsonUnwrapped TenantView tenant, UUID apiKeyId, String apiKey) {}

@@ -1,12 +1,11 @@
 package io.switchboard.admin;
 
-import io.switchboard.tenant.TenantStatus;
-import io.switchboard.tenant.TenantRules;
 import io.switchboard.common.PhoneNumbers;
+import io.switchboard.tenant.TenantRules;
+import io.switchboard.tenant.TenantStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.Map;
 
 /**
@@ -17,15 +16,16 @@ public record UpdateTenantRequest(
         @Size(min = 1, max = 200) String name,
         TenantStatus status,
         @Pattern(regexp = TenantRules.DOMAIN, message = "must be a lowercase domain name such as calls.example.com")
-        String customDomain,
+                String customDomain,
         @Valid Twilio twilio,
         Map<String, Object> brandingConfig) {
 
     public record Twilio(
-            @Pattern(regexp = TenantRules.ACCOUNT_SID, message = "must be AC followed by 32 hex digits") String accountSid,
+            @Pattern(regexp = TenantRules.ACCOUNT_SID, message = "must be AC followed by 32 hex digits")
+                    String accountSid,
             @Size(min = 1, max = 256) String authToken,
-            @Pattern(regexp = TenantRules.API_KEY_SID, message = "must be SK followed by 32 hex digits") String apiKeySid,
+            @Pattern(regexp = TenantRules.API_KEY_SID, message = "must be SK followed by 32 hex digits")
+                    String apiKeySid,
             @Size(min = 1, max = 256) String apiKeySecret,
-            @Pattern(regexp = PhoneNumbers.E164, message = PhoneNumbers.E164_MESSAGE) String phoneNumber) {
-    }
+            @Pattern(regexp = PhoneNumbers.E164, message = PhoneNumbers.E164_MESSAGE) String phoneNumber) {}
 }

@@ -9,11 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/analytics}: for the CEO (and apps). */
 @Path("/v1/analytics")
@@ -33,11 +32,13 @@ public class AnalyticsResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Calls by outcome, conversion and no-show rates, loss reasons and reps for [since, until)",
+    @Operation(
+            summary = "Calls by outcome, conversion and no-show rates, loss reasons and reps for [since, until)",
             description = "Defaults: until = now, since = until - 30 days. Periods are bounded by call creation time.")
     public AnalyticsSummary summary(@QueryParam("since") String since, @QueryParam("until") String until) {
         Instant to = until == null || until.isBlank() ? Instant.now() : QueryParams.instant("until", until);
-        Instant from = since == null || since.isBlank() ? to.minus(DEFAULT_PERIOD) : QueryParams.instant("since", since);
+        Instant from =
+                since == null || since.isBlank() ? to.minus(DEFAULT_PERIOD) : QueryParams.instant("since", since);
         QueryParams.requireOrdered(from, to);
         if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
             throw new ApiException.Invalid("since", "the period may be at most ten years");

@@ -4,7 +4,6 @@ import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,15 +61,29 @@ public class AnalyticsService {
             Object[] values = (Object[]) row;
             long repWon = number(values[3]);
             long repLost = number(values[4]);
-            reps.add(new AnalyticsSummary.RepSummary((UUID) values[0], (String) values[1], number(values[2]),
-                    repWon, repLost, rate(repWon, repWon + repLost)));
+            reps.add(new AnalyticsSummary.RepSummary(
+                    (UUID) values[0],
+                    (String) values[1],
+                    number(values[2]),
+                    repWon,
+                    repLost,
+                    rate(repWon, repWon + repLost)));
         }
-        return new AnalyticsSummary(since, until, number(totals[0]), byOutcome, rate(won, won + lost),
-                rate(number(totals[5]), number(totals[6])), reasons, reps);
+        return new AnalyticsSummary(
+                since,
+                until,
+                number(totals[0]),
+                byOutcome,
+                rate(won, won + lost),
+                rate(number(totals[5]), number(totals[6])),
+                reasons,
+                reps);
     }
 
     private List<?> query(String sql, UUID tenantId, Instant since, Instant until) {
-        return entityManager.createNativeQuery(sql).setParameter(1, tenantId)
+        return entityManager
+                .createNativeQuery(sql)
+                .setParameter(1, tenantId)
                 .setParameter(2, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
                 .setParameter(3, java.time.OffsetDateTime.ofInstant(until, java.time.ZoneOffset.UTC))
                 .getResultList();

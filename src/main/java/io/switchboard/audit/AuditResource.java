@@ -27,17 +27,29 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Changes to tenant data, newest first",
+    @Operation(
+            summary = "Changes to tenant data, newest first",
             description = "table (e.g. calls), recordId, userId (the acting user), since, until; keyset-paginated.")
-    public Page<AuditView> list(@QueryParam("table") String table, @QueryParam("recordId") String recordId,
-                                @QueryParam("userId") String userId, @QueryParam("since") String since,
-                                @QueryParam("until") String until, @QueryParam("limit") String limit,
-                                @QueryParam("cursor") String cursor) {
+    public Page<AuditView> list(
+            @QueryParam("table") String table,
+            @QueryParam("recordId") String recordId,
+            @QueryParam("userId") String userId,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         var from = QueryParams.instant("since", since);
         var to = QueryParams.instant("until", until);
         QueryParams.requireOrdered(from, to);
         int size = PageRequest.of(limit, null).limit();
-        return audit.list(new AuditService.Filter(table == null || table.isBlank() ? null : table.trim(),
-                QueryParams.uuid("recordId", recordId), QueryParams.uuid("userId", userId), from, to), size, cursor);
+        return audit.list(
+                new AuditService.Filter(
+                        table == null || table.isBlank() ? null : table.trim(),
+                        QueryParams.uuid("recordId", recordId),
+                        QueryParams.uuid("userId", userId),
+                        from,
+                        to),
+                size,
+                cursor);
     }
 }

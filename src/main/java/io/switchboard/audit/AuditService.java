@@ -2,13 +2,11 @@ package io.switchboard.audit;
 
 import io.switchboard.common.ApiException;
 import io.switchboard.common.Page;
-import io.switchboard.common.PageRequest;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,8 +20,7 @@ import java.util.UUID;
 @Transactional
 public class AuditService {
 
-    public record Filter(String table, UUID recordId, UUID userId, Instant since, Instant until) {
-    }
+    public record Filter(String table, UUID recordId, UUID userId, Instant since, Instant until) {}
 
     private final TenantContext tenantContext;
     private final EntityManager entityManager;
@@ -48,8 +45,10 @@ public class AuditService {
             parameters.put("cursorTime", position[0]);
             parameters.put("cursorId", position[1]);
         }
-        TypedQuery<AuditLog> query = entityManager.createQuery(
-                "select a from AuditLog a where " + where + " order by a.occurredAt desc, a.id desc", AuditLog.class)
+        TypedQuery<AuditLog> query = entityManager
+                .createQuery(
+                        "select a from AuditLog a where " + where + " order by a.occurredAt desc, a.id desc",
+                        AuditLog.class)
                 .setMaxResults(limit + 1);
         parameters.forEach(query::setParameter);
         List<AuditLog> rows = query.getResultList();
@@ -59,7 +58,8 @@ public class AuditService {
         return new Page<>(shown.stream().map(AuditView::of).toList(), next);
     }
 
-    private static void add(StringBuilder where, Map<String, Object> parameters, String clause, String name, Object value) {
+    private static void add(
+            StringBuilder where, Map<String, Object> parameters, String clause, String name, Object value) {
         if (value != null) {
             where.append(" and ").append(clause);
             parameters.put(name, value);
@@ -74,8 +74,9 @@ public class AuditService {
     private static Object[] decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new Object[] {Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    Long.parseLong(parts[2])};
+            return new Object[] {
+                Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), Long.parseLong(parts[2])
+            };
         } catch (RuntimeException e) {
             throw new ApiException.Invalid("cursor", "is not a cursor returned by this list");
         }

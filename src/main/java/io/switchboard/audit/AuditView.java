@@ -1,19 +1,38 @@
 package io.switchboard.audit;
 
 import io.switchboard.tenant.ActorKind;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /** One change to tenant data: what, when, before and after, by whom and from where. */
-public record AuditView(long id, Instant occurredAt, String table, UUID recordId, AuditAction action,
-                        Map<String, Object> oldValues, Map<String, Object> newValues, ActorKind actorKind,
-                        UUID userId, UUID apiKeyId, String ip, String userAgent) {
+public record AuditView(
+        long id,
+        Instant occurredAt,
+        String table,
+        UUID recordId,
+        AuditAction action,
+        Map<String, Object> oldValues,
+        Map<String, Object> newValues,
+        ActorKind actorKind,
+        UUID userId,
+        UUID apiKeyId,
+        String ip,
+        String userAgent) {
 
     static AuditView of(AuditLog log) {
-        return new AuditView(log.id, log.occurredAt, log.tableName, log.recordId, log.action, log.oldValues,
-                log.newValues, log.actorKind, log.actorUserId, log.actorApiKeyId,
-                log.ip == null ? null : log.ip.getHostAddress(), log.userAgent);
+        return new AuditView(
+                log.id,
+                log.occurredAt,
+                log.tableName,
+                log.recordId,
+                log.action,
+                log.oldValues,
+                log.newValues,
+                log.actorKind,
+                log.actorUserId,
+                log.actorApiKeyId,
+                log.ip == null ? null : log.ip.getHostAddress(),
+                log.userAgent);
     }
 }

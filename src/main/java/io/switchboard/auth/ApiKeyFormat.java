@@ -1,7 +1,6 @@
 package io.switchboard.auth;
 
 import io.switchboard.common.Hashing;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -15,12 +14,12 @@ public final class ApiKeyFormat {
     public static final String PREFIX = "sb_live_";
     /** How much of a key lists show: the prefix and 8 characters of the random part. */
     static final int DISPLAY_LENGTH = PREFIX.length() + 8;
+
     private static final int RANDOM_BYTES = 32;
     private static final int ENCODED_LENGTH = PREFIX.length() + 43;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     public static String newKey() {
         byte[] secret = new byte[RANDOM_BYTES];

@@ -56,7 +56,8 @@ class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationReq
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("api-key:" + entry.keyId()))
                     .addRoles(Set.of(Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES))
-                    .addAttribute(TenantCaller.attribute(),
+                    .addAttribute(
+                            TenantCaller.attribute(),
                             TenantCaller.apiKey(entry.tenantId(), entry.status().isActive(), entry.keyId()))
                     .build();
         });

@@ -3,7 +3,6 @@ package io.switchboard.auth;
 import io.switchboard.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +13,7 @@ import java.util.UUID;
 public class ApiKeyService {
 
     /** A new key: its secret exists only in this answer. */
-    public record IssuedApiKey(UUID id, String apiKey) {
-    }
+    public record IssuedApiKey(UUID id, String apiKey) {}
 
     public record ApiKeyView(UUID id, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
         static ApiKeyView of(ApiKey key) {
@@ -39,7 +37,8 @@ public class ApiKeyService {
 
     /** Revoking twice is harmless; the first revocation time is kept. */
     public void revoke(UUID tenantId, UUID keyId) {
-        ApiKey key = ApiKey.findForTenant(tenantId, keyId).orElseThrow(() -> new ApiException.NotFound("API key " + keyId));
+        ApiKey key =
+                ApiKey.findForTenant(tenantId, keyId).orElseThrow(() -> new ApiException.NotFound("API key " + keyId));
         if (!key.isRevoked()) {
             key.revokedAt = Instant.now();
         }

@@ -10,11 +10,9 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.common.Hashing;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import io.switchboard.common.Hashing;
-
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +42,11 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
         String token = bearerToken(context);
         if (isAdminPath(context.normalizedPath())) {
             return isOperatorToken(token)
-                    ? Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal("operator")).addRole(Roles.OPERATOR).build())
+                    ? Uni.createFrom()
+                            .item(QuarkusSecurityIdentity.builder()
+                                    .setPrincipal(new QuarkusPrincipal("operator"))
+                                    .addRole(Roles.OPERATOR)
+                                    .build())
                     : Uni.createFrom().failure(new AuthenticationFailedException("Operator token required"));
         }
         if (token != null && token.startsWith(ApiKeyFormat.PREFIX)) {
@@ -93,7 +94,8 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static String bearerToken(RoutingContext context) {
         String header = context.request().getHeader("Authorization");
-        if (header == null || header.length() <= BEARER.length()
+        if (header == null
+                || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }

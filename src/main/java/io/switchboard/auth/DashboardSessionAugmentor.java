@@ -52,7 +52,8 @@ class DashboardSessionAugmentor implements SecurityIdentityAugmentor {
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
                 .addRole(session.userRole())
-                .addAttribute(TenantCaller.attribute(),
+                .addAttribute(
+                        TenantCaller.attribute(),
                         TenantCaller.user(tenantId, session.tenantStatus().isActive(), userId, sessionId))
                 .build();
     }

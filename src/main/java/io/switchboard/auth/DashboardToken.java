@@ -20,8 +20,8 @@ public final class DashboardToken {
 
     private DashboardToken() {}
 
-    public static String issue(UUID tenantId, UUID userId, String email, UUID sessionId, Instant issuedAt,
-            Instant expiresAt) {
+    public static String issue(
+            UUID tenantId, UUID userId, String email, UUID sessionId, Instant issuedAt, Instant expiresAt) {
         return Jwt.issuer(ISSUER)
                 .subject(userId.toString())
                 .upn(email)

@@ -28,7 +28,8 @@ class JwtKeysCheck implements StartupCheck {
     private final Optional<String> verifyKeyLocation;
     private final JWTParser parser;
 
-    JwtKeysCheck(@ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signKeyLocation,
+    JwtKeysCheck(
+            @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verifyKeyLocation,
             JWTParser parser) {
         this.signKeyLocation = signKeyLocation;
@@ -50,7 +51,10 @@ class JwtKeysCheck implements StartupCheck {
         requireReadable(VERIFY, verifyKeyLocation, "the public key");
         String probe;
         try {
-            probe = Jwt.issuer(DashboardToken.ISSUER).subject("start-up check").expiresIn(60).sign();
+            probe = Jwt.issuer(DashboardToken.ISSUER)
+                    .subject("start-up check")
+                    .expiresIn(60)
+                    .sign();
         } catch (RuntimeException e) {
             throw new StartupRefusal(SIGN + " (" + signKeyLocation.get() + ") is not a usable RSA private key in PEM");
         }
@@ -69,7 +73,8 @@ class JwtKeysCheck implements StartupCheck {
         }
         Optional<Path> file = fileOf(location.get());
         if (file.isPresent() && !Files.isReadable(file.get())) {
-            throw new StartupRefusal(variable + " points at " + file.get() + ", which does not exist or cannot be read");
+            throw new StartupRefusal(
+                    variable + " points at " + file.get() + ", which does not exist or cannot be read");
         }
     }
 

@@ -2,7 +2,6 @@ package io.switchboard.auth;
 
 import io.smallrye.config.ConfigMapping;
 import io.switchboard.common.StartupRefusal;
-
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,9 +18,10 @@ public interface OperatorConfig {
 
     /** The configured digest, or a start-up failure that names the variable and what is wrong. */
     default byte[] requiredTokenDigest() {
-        String value = tokenSha256().orElseThrow(() -> new StartupRefusal(VARIABLE
-                + " is not set: give it the lowercase hex SHA-256 of the operator token,"
-                + " printf %s \"$TOKEN\" | sha256sum | cut -d' ' -f1"));
+        String value = tokenSha256()
+                .orElseThrow(() -> new StartupRefusal(VARIABLE
+                        + " is not set: give it the lowercase hex SHA-256 of the operator token,"
+                        + " printf %s \"$TOKEN\" | sha256sum | cut -d' ' -f1"));
         if (!LOWER_HEX_SHA256.matcher(value).matches()) {
             throw new StartupRefusal(VARIABLE + " must be 64 lowercase hex characters (a SHA-256 digest),"
                     + " printf %s \"$TOKEN\" | sha256sum | cut -d' ' -f1");

@@ -28,8 +28,9 @@ class OperatorTokenCheck implements StartupCheck {
     @Override
     public void check() {
         if (MessageDigest.isEqual(operator.requiredTokenDigest(), Hashing.sha256(""))) {
-            throw new StartupRefusal(OperatorConfig.VARIABLE + " is the SHA-256 of an empty token: make a token"
-                    + " (openssl rand -hex 32) and set the variable to printf %s \"$TOKEN\" | sha256sum | cut -d' ' -f1");
+            throw new StartupRefusal(
+                    OperatorConfig.VARIABLE + " is the SHA-256 of an empty token: make a token"
+                            + " (openssl rand -hex 32) and set the variable to printf %s \"$TOKEN\" | sha256sum | cut -d' ' -f1");
         }
     }
 }

@@ -4,9 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,6 +12,8 @@ import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, parallelism 1) through
@@ -34,6 +33,7 @@ public class PasswordHasher {
 
     /** Bounds the hashes running at once; see {@link AuthConfig#concurrentPasswordHashes()}. */
     private final Semaphore turns;
+
     private final Duration queueTimeout;
 
     private final SecureRandom random = new SecureRandom();
@@ -46,10 +46,14 @@ public class PasswordHasher {
     PasswordHasher(AuthConfig config, MeterRegistry metrics) {
         this.turns = new Semaphore(Math.max(1, config.concurrentPasswordHashes()), true);
         this.queueTimeout = config.passwordHashQueueTimeout();
-        this.hashes = Counter.builder("switchboard.password.hashes").tag("kind", "new")
-                .description("Argon2id computations: new password hashes").register(metrics);
-        this.verifications = Counter.builder("switchboard.password.hashes").tag("kind", "verify")
-                .description("Argon2id computations: password checks, decoys included").register(metrics);
+        this.hashes = Counter.builder("switchboard.password.hashes")
+                .tag("kind", "new")
+                .description("Argon2id computations: new password hashes")
+                .register(metrics);
+        this.verifications = Counter.builder("switchboard.password.hashes")
+                .tag("kind", "verify")
+                .description("Argon2id computations: password checks, decoys included")
+                .register(metrics);
         this.decoy = hashNow("decoy password that matches nothing");
     }
 
@@ -77,7 +81,8 @@ public class PasswordHasher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException.Unavailable("Interrupted while waiting to check the password", Duration.ofSeconds(2));
+            throw new ApiException.Unavailable(
+                    "Interrupted while waiting to check the password", Duration.ofSeconds(2));
         }
         try {
             return work.get();
@@ -90,8 +95,8 @@ public class PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** For work already in its turn. */
@@ -127,7 +132,8 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    private static byte[] derive(
+            String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memory)

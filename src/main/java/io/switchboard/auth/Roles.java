@@ -7,10 +7,10 @@ public final class Roles {
     public static final String OPERATOR = "operator";
     /** A tenant app's API key: full access to its tenant. */
     public static final String APP = "app";
+
     public static final String CEO = "ceo";
     public static final String ADMIN = "admin";
     public static final String SALES = "sales";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

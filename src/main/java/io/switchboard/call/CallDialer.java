@@ -20,7 +20,11 @@ public class CallDialer {
     private final TwilioGateway twilio;
     private final CallService calls;
 
-    CallDialer(PaidActionLimiter limiter, Outbound outbound, Callbacks callbacks, TwilioGateway twilio,
+    CallDialer(
+            PaidActionLimiter limiter,
+            Outbound outbound,
+            Callbacks callbacks,
+            TwilioGateway twilio,
             CallService calls) {
         this.limiter = limiter;
         this.outbound = outbound;
@@ -32,7 +36,10 @@ public class CallDialer {
     public CallView dial(DialRequest request) {
         limiter.takeSlot();
         Outbound.Prepared prepared = outbound.prepare(request.from());
-        TwilioGateway.PlacedCall placed = twilio.placeCall(prepared.credentials(), request.to(), prepared.from(),
+        TwilioGateway.PlacedCall placed = twilio.placeCall(
+                prepared.credentials(),
+                request.to(),
+                prepared.from(),
                 callbacks.url(prepared.customDomain(), Callbacks.VOICE),
                 callbacks.url(prepared.customDomain(), Callbacks.CALL_STATUS));
         return calls.recordPlaced(placed);

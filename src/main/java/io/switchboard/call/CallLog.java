@@ -1,21 +1,22 @@
 package io.switchboard.call;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The fields a person logs about a call: {@code POST /v1/calls} (all optional) and
  * {@code PATCH /v1/calls/{id}} (a merge patch: fields sent replace, null clears).
  */
 public record CallLog(
-        @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address") String from,
-        @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address") String to,
+        @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address")
+                String from,
+        @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address")
+                String to,
         UUID userId,
         @Schema(example = "Ada Lovelace") @Size(max = 200) String prospectName,
         @Schema(example = "ada@example.com") @Email @Size(max = 320) String prospectEmail,
@@ -27,5 +28,4 @@ public record CallLog(
         @Schema(example = "Price too high for this quarter; follow up in March.") @Size(max = 10_000) String notes,
         @Min(0) Integer duration,
         @Schema(example = "2026-11-24T10:00:00Z") Instant scheduledAt,
-        Instant completedAt) {
-}
+        Instant completedAt) {}

@@ -21,11 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
 
 /** {@code /v1/calls}: every role reads and logs calls; a sales rep only their own. */
 @Path("/v1/calls")
@@ -48,20 +47,26 @@ public class CallResource {
     }
 
     @GET
-    @Operation(summary = "List calls, newest first", description = "Keyset-paginated: pass nextCursor back as cursor."
-            + " since (inclusive) and until (exclusive) bound the creation time.")
+    @Operation(
+            summary = "List calls, newest first",
+            description = "Keyset-paginated: pass nextCursor back as cursor."
+                    + " since (inclusive) and until (exclusive) bound the creation time.")
     public Page<CallView> list(
             @Parameter(description = "Twilio CallStatus, e.g. completed") @QueryParam("status") String status,
-            @Parameter(description = "inbound, outbound-api, outbound-dial, ...") @QueryParam("direction") String direction,
+            @Parameter(description = "inbound, outbound-api, outbound-dial, ...") @QueryParam("direction")
+                    String direction,
             @Parameter(description = "ISO-8601, e.g. 2026-11-01T00:00:00Z") @QueryParam("since") String since,
             @QueryParam("until") String until,
             @Parameter(description = "the rep's user id") @QueryParam("userId") String userId,
             @Parameter(description = "won, lost or tbd") @QueryParam("outcome") String outcome,
             @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        CallFilter filter = new CallFilter(QueryParams.wire("status", status, CallStatus.class),
-                QueryParams.wire("direction", direction, CallDirection.class), QueryParams.instant("since", since),
-                QueryParams.instant("until", until), QueryParams.uuid("userId", userId),
+        CallFilter filter = new CallFilter(
+                QueryParams.wire("status", status, CallStatus.class),
+                QueryParams.wire("direction", direction, CallDirection.class),
+                QueryParams.instant("since", since),
+                QueryParams.instant("until", until),
+                QueryParams.uuid("userId", userId),
                 QueryParams.wire("outcome", outcome, Outcome.class));
         QueryParams.requireOrdered(filter.since(), filter.until());
         return calls.list(filter, PageRequest.of(limit, cursor));
@@ -78,7 +83,9 @@ public class CallResource {
     @Operation(summary = "Log a call by hand")
     public Response log(@NotNull @Valid CallLog request) {
         CallView call = calls.log(request);
-        return Response.created(URI.create("/v1/calls/" + call.id())).entity(call).build();
+        return Response.created(URI.create("/v1/calls/" + call.id()))
+                .entity(call)
+                .build();
     }
 
     @PATCH
@@ -92,11 +99,14 @@ public class CallResource {
 
     @POST
     @Path("/dial")
-    @Operation(summary = "Place a call through the tenant's Twilio account",
+    @Operation(
+            summary = "Place a call through the tenant's Twilio account",
             description = "from defaults to the tenant's Twilio number. 429 with Retry-After past the tenant's"
                     + " paidActionsPerMinute; 502 with twilioCode when Twilio refuses; 504 when it does not answer.")
     public Response dial(@NotNull @Valid DialRequest request) {
         CallView call = dialer.dial(request);
-        return Response.created(URI.create("/v1/calls/" + call.id())).entity(call).build();
+        return Response.created(URI.create("/v1/calls/" + call.id()))
+                .entity(call)
+                .build();
     }
 }

@@ -15,12 +15,11 @@ import io.switchboard.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import java.util.Set;
-import java.util.UUID;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The call log: reading calls (a sales rep only their own), logging calls by hand and annotating
@@ -31,8 +30,20 @@ import java.util.Optional;
 public class CallService {
 
     private static final List<String> TWILIO_FIELDS = List.of("from", "to", "duration");
-    private static final Set<String> ALL_FIELDS = Set.of("from", "to", "userId", "prospectName", "prospectEmail",
-            "prospectPhone", "callType", "meetingStatus", "outcome", "lossReasonId", "notes", "duration", "scheduledAt",
+    private static final Set<String> ALL_FIELDS = Set.of(
+            "from",
+            "to",
+            "userId",
+            "prospectName",
+            "prospectEmail",
+            "prospectPhone",
+            "callType",
+            "meetingStatus",
+            "outcome",
+            "lossReasonId",
+            "notes",
+            "duration",
+            "scheduledAt",
             "completedAt");
 
     private final TenantContext tenantContext;
@@ -50,7 +61,9 @@ public class CallService {
     public Page<CallView> list(CallFilter filter, PageRequest page) {
         UUID tenantId = tenantContext.requireTenantId();
         UUID userId = caller.seesOnlyOwnCalls() ? ownUserId() : filter.userId();
-        if (caller.seesOnlyOwnCalls() && filter.userId() != null && !filter.userId().equals(userId)) {
+        if (caller.seesOnlyOwnCalls()
+                && filter.userId() != null
+                && !filter.userId().equals(userId)) {
             return new Page<>(List.of(), null);
         }
         return Keyset.of(Call.class, tenantId)
@@ -65,7 +78,11 @@ public class CallService {
 
     public CallView get(String idOrSid) {
         Call call = find(idOrSid);
-        return CallView.of(call, Recording.listForCall(call.tenantId, call.id).stream().map(RecordingView::of).toList());
+        return CallView.of(
+                call,
+                Recording.listForCall(call.tenantId, call.id).stream()
+                        .map(RecordingView::of)
+                        .toList());
     }
 
     public CallView log(CallLog request) {
@@ -92,10 +109,22 @@ public class CallService {
     /** Stores a call Twilio has just placed for this tenant (the status callback may have stored it first). */
     public CallView recordPlaced(TwilioGateway.PlacedCall placed) {
         UUID tenantId = tenantContext.requireTenantId();
-        CallStatus status = placed.status() == null ? CallStatus.QUEUED
-                : io.switchboard.common.WireValue.parse(CallStatus.class, placed.status()).orElse(CallStatus.QUEUED);
-        UUID id = updates.apply(tenantId, new TwilioCallUpdate(placed.sid(), placed.from(), placed.to(),
-                CallDirection.OUTBOUND_API, status, null, null, null, null));
+        CallStatus status = placed.status() == null
+                ? CallStatus.QUEUED
+                : io.switchboard.common.WireValue.parse(CallStatus.class, placed.status())
+                        .orElse(CallStatus.QUEUED);
+        UUID id = updates.apply(
+                tenantId,
+                new TwilioCallUpdate(
+                        placed.sid(),
+                        placed.from(),
+                        placed.to(),
+                        CallDirection.OUTBOUND_API,
+                        status,
+                        null,
+                        null,
+                        null,
+                        null));
         Call call = Call.findForTenant(tenantId, id).orElseThrow();
         call.callType = CallType.OUTBOUND;
         if (call.userId == null) {
@@ -106,8 +135,8 @@ public class CallService {
 
     private Call find(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        Optional<Call> call = IdOrSid.find(idOrSid, Call.SID_FORMAT, sid -> Call.findBySid(tenantId, sid),
-                id -> Call.findForTenant(tenantId, id));
+        Optional<Call> call = IdOrSid.find(
+                idOrSid, Call.SID_FORMAT, sid -> Call.findBySid(tenantId, sid), id -> Call.findForTenant(tenantId, id));
         // Another rep's call is as invisible to a sales rep as another tenant's.
         return call.filter(found -> !caller.seesOnlyOwnCalls() || ownUserId().equals(found.userId))
                 .orElseThrow(() -> new ApiException.NotFound("Call " + idOrSid));
@@ -172,7 +201,10 @@ public class CallService {
         if (caller.seesOnlyOwnCalls() && !ownUserId().equals(call.userId)) {
             throw new ApiException.Invalid("userId", "a sales rep logs calls as themselves");
         }
-        if (call.userId != null && User.findForTenant(call.tenantId, call.userId).filter(user -> user.active).isEmpty()) {
+        if (call.userId != null
+                && User.findForTenant(call.tenantId, call.userId)
+                        .filter(user -> user.active)
+                        .isEmpty()) {
             throw new ApiException.Invalid("userId", "is not an active user of this tenant");
         }
     }
@@ -184,13 +216,17 @@ public class CallService {
         if (call.outcome != Outcome.LOST && call.lossReasonId != null) {
             throw new ApiException.Invalid("lossReasonId", "only goes with the outcome lost");
         }
-        if (call.lossReasonId != null && reasonChanged && LossReason.findForTenant(call.tenantId, call.lossReasonId)
-                .filter(reason -> reason.active).isEmpty()) {
+        if (call.lossReasonId != null
+                && reasonChanged
+                && LossReason.findForTenant(call.tenantId, call.lossReasonId)
+                        .filter(reason -> reason.active)
+                        .isEmpty()) {
             throw new ApiException.Invalid("lossReasonId", "is not an active loss reason of this tenant");
         }
     }
 
     private UUID ownUserId() {
-        return caller.userId().orElseThrow(() -> new ApiException.Forbidden("Only dashboard users have their own calls"));
+        return caller.userId()
+                .orElseThrow(() -> new ApiException.Forbidden("Only dashboard users have their own calls"));
     }
 }

@@ -5,7 +5,6 @@ import io.switchboard.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 /**
@@ -22,28 +21,30 @@ public class CallUpdates {
             + " OR (call_status_stage(EXCLUDED.status) = call_status_stage(c.status)"
             + " AND coalesce(EXCLUDED.status_sequence, -1) > coalesce(c.status_sequence, -1))))))";
 
-    private static final String UPSERT = "INSERT INTO calls AS c (tenant_id, id, sid, from_number, to_number, direction,"
-            + " status, status_sequence, duration_seconds, started_at, ended_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
-            + " ON CONFLICT (tenant_id, sid) DO UPDATE SET"
-            + " from_number = coalesce(c.from_number, EXCLUDED.from_number),"
-            + " to_number = coalesce(c.to_number, EXCLUDED.to_number),"
-            + " direction = coalesce(c.direction, EXCLUDED.direction),"
-            + " status = CASE WHEN " + ADVANCES + " THEN EXCLUDED.status ELSE c.status END,"
-            + " status_sequence = CASE WHEN " + ADVANCES + " THEN EXCLUDED.status_sequence ELSE c.status_sequence END,"
-            + " duration_seconds = coalesce(EXCLUDED.duration_seconds, c.duration_seconds),"
-            + " started_at = coalesce(c.started_at, EXCLUDED.started_at),"
-            + " ended_at = coalesce(c.ended_at, EXCLUDED.ended_at),"
-            + " updated_at = now()"
-            // A callback that would change nothing writes nothing (no row version, no audit entry).
-            + " WHERE " + ADVANCES
-            + " OR (c.from_number IS NULL AND EXCLUDED.from_number IS NOT NULL)"
-            + " OR (c.to_number IS NULL AND EXCLUDED.to_number IS NOT NULL)"
-            + " OR (c.direction IS NULL AND EXCLUDED.direction IS NOT NULL)"
-            + " OR (EXCLUDED.duration_seconds IS NOT NULL AND EXCLUDED.duration_seconds IS DISTINCT FROM c.duration_seconds)"
-            + " OR (c.started_at IS NULL AND EXCLUDED.started_at IS NOT NULL)"
-            + " OR (c.ended_at IS NULL AND EXCLUDED.ended_at IS NOT NULL)"
-            + " RETURNING id, tenant_id, sid, (xmax = 0) AS inserted";
+    private static final String UPSERT =
+            "INSERT INTO calls AS c (tenant_id, id, sid, from_number, to_number, direction,"
+                    + " status, status_sequence, duration_seconds, started_at, ended_at, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
+                    + " ON CONFLICT (tenant_id, sid) DO UPDATE SET"
+                    + " from_number = coalesce(c.from_number, EXCLUDED.from_number),"
+                    + " to_number = coalesce(c.to_number, EXCLUDED.to_number),"
+                    + " direction = coalesce(c.direction, EXCLUDED.direction),"
+                    + " status = CASE WHEN " + ADVANCES + " THEN EXCLUDED.status ELSE c.status END,"
+                    + " status_sequence = CASE WHEN " + ADVANCES
+                    + " THEN EXCLUDED.status_sequence ELSE c.status_sequence END,"
+                    + " duration_seconds = coalesce(EXCLUDED.duration_seconds, c.duration_seconds),"
+                    + " started_at = coalesce(c.started_at, EXCLUDED.started_at),"
+                    + " ended_at = coalesce(c.ended_at, EXCLUDED.ended_at),"
+                    + " updated_at = now()"
+                    // A callback that would change nothing writes nothing (no row version, no audit entry).
+                    + " WHERE " + ADVANCES
+                    + " OR (c.from_number IS NULL AND EXCLUDED.from_number IS NOT NULL)"
+                    + " OR (c.to_number IS NULL AND EXCLUDED.to_number IS NOT NULL)"
+                    + " OR (c.direction IS NULL AND EXCLUDED.direction IS NOT NULL)"
+                    + " OR (EXCLUDED.duration_seconds IS NOT NULL AND EXCLUDED.duration_seconds IS DISTINCT FROM c.duration_seconds)"
+                    + " OR (c.started_at IS NULL AND EXCLUDED.started_at IS NOT NULL)"
+                    + " OR (c.ended_at IS NULL AND EXCLUDED.ended_at IS NOT NULL)"
+                    + " RETURNING id, tenant_id, sid, (xmax = 0) AS inserted";
 
     /**
      * The upsert, and for a call it has just created, the link from recordings Twilio reported
@@ -63,12 +64,28 @@ public class CallUpdates {
     /** Records the update and returns the call's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID apply(UUID tenantId, TwilioCallUpdate update) {
-        return Jdbc.first(entityManager, UPSERT_AND_LINK, UUID.class, tenantId, Ids.newId(), update.sid(),
-                        update.from(), update.to(), update.direction(), update.status(), update.sequenceNumber(),
-                        update.durationSeconds(), update.startedAt(), update.endedAt())
+        return Jdbc.first(
+                        entityManager,
+                        UPSERT_AND_LINK,
+                        UUID.class,
+                        tenantId,
+                        Ids.newId(),
+                        update.sid(),
+                        update.from(),
+                        update.to(),
+                        update.direction(),
+                        update.status(),
+                        update.sequenceNumber(),
+                        update.durationSeconds(),
+                        update.startedAt(),
+                        update.endedAt())
                 // Nothing changed: a retried or stale callback.
-                .or(() -> Jdbc.first(entityManager, "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?", UUID.class,
-                        tenantId, update.sid()))
+                .or(() -> Jdbc.first(
+                        entityManager,
+                        "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?",
+                        UUID.class,
+                        tenantId,
+                        update.sid()))
                 .orElseThrow();
     }
 }

@@ -17,8 +17,13 @@ public class ApiException extends RuntimeException {
     private final Map<String, Object> extensions;
     private final Duration retryAfter;
 
-    protected ApiException(int status, String title, String detail, List<Problem.FieldError> fieldErrors,
-            Map<String, Object> extensions, Duration retryAfter) {
+    protected ApiException(
+            int status,
+            String title,
+            String detail,
+            List<Problem.FieldError> fieldErrors,
+            Map<String, Object> extensions,
+            Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;

@@ -11,13 +11,13 @@ import java.util.Optional;
 final class ConstraintMessages {
 
     private static final Map<String, Problem.FieldError> CONFLICTS = Map.of(
-            "tenants_twilio_account_sid_key", new Problem.FieldError("twilio.accountSid", "belongs to another tenant already"),
+            "tenants_twilio_account_sid_key",
+                    new Problem.FieldError("twilio.accountSid", "belongs to another tenant already"),
             "tenants_custom_domain_key", new Problem.FieldError("customDomain", "is used by another tenant already"),
             "users_tenant_id_email_key", new Problem.FieldError("email", "is already a user of this tenant"),
             "loss_reasons_name", new Problem.FieldError("name", "is already a loss reason of this tenant"));
 
-    private ConstraintMessages() {
-    }
+    private ConstraintMessages() {}
 
     static Optional<Problem.FieldError> conflict(String constraintName) {
         return Optional.ofNullable(constraintName).map(CONFLICTS::get);

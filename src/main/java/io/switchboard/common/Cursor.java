@@ -23,7 +23,8 @@ public record Cursor(Instant time, UUID id) {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("wrong number of parts");
             }
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+            return new Cursor(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw new ApiException.Invalid("cursor", "is not a cursor returned by this list");

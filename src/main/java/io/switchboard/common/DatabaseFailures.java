@@ -39,7 +39,8 @@ public final class DatabaseFailures {
     /** The first SQLSTATE in the chain that judges the data: class 22 or 23. */
     public static Optional<String> dataVerdict(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return Optional.of(sql.getSQLState());
             }

@@ -2,9 +2,8 @@ package io.switchboard.common;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Empties the pool of connections a database restart has killed. Agroal discards only the

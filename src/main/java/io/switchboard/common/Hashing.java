@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 public final class Hashing {
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     public static byte[] sha256(String text) {
         try {

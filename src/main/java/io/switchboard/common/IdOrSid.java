@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class IdOrSid {
 
-    private IdOrSid() {
-    }
+    private IdOrSid() {}
 
-    public static <T> Optional<T> find(String idOrSid, Pattern sidFormat, Function<String, Optional<T>> bySid,
-                                       Function<UUID, Optional<T>> byId) {
+    public static <T> Optional<T> find(
+            String idOrSid, Pattern sidFormat, Function<String, Optional<T>> bySid, Function<UUID, Optional<T>> byId) {
         if (sidFormat.matcher(idOrSid).matches()) {
             return bySid.apply(idOrSid);
         }

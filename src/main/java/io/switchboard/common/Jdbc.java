@@ -29,7 +29,8 @@ public final class Jdbc {
     private Jdbc() {}
 
     /** The first row, mapped; empty when the statement returns none. */
-    public static <T> Optional<T> first(EntityManager entityManager, String sql, RowMapper<T> mapper, Object... parameters) {
+    public static <T> Optional<T> first(
+            EntityManager entityManager, String sql, RowMapper<T> mapper, Object... parameters) {
         List<T> rows = list(entityManager, sql, mapper, parameters);
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }

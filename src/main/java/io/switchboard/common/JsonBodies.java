@@ -22,7 +22,8 @@ final class JsonBodies {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }
-        if (e instanceof InvalidFormatException invalid && invalid.getMessage() != null
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getMessage() != null
                 && invalid.getMessage().contains(StrictJson.NUL_MESSAGE)) {
             return StrictJson.NUL_MESSAGE;
         }

@@ -2,7 +2,6 @@ package io.switchboard.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,14 @@ public final class Keyset<E extends TrackedTenantEntity> {
                 + " order by e.createdAt desc, e.id desc";
         // Read-only: a page is only rendered, so Hibernate need not keep a snapshot of each row
         // to dirty-check at commit.
-        TypedQuery<E> query = entityManager.createQuery(jpql, type).setMaxResults(page.fetchSize())
+        TypedQuery<E> query = entityManager
+                .createQuery(jpql, type)
+                .setMaxResults(page.fetchSize())
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         parameters.forEach(query::setParameter);
         if (page.after() != null) {
-            query.setParameter("cursorTime", page.after().time()).setParameter("cursorId", page.after().id());
+            query.setParameter("cursorTime", page.after().time())
+                    .setParameter("cursorId", page.after().id());
         }
         List<E> rows = query.getResultList();
         return Page.of(rows, page, row -> new Cursor(row.createdAt, row.id), view);

@@ -25,7 +25,9 @@ class MigrationGate implements FlywayConfigurationCustomizer {
     private final Optional<String> ownerLogin;
     private final Optional<String> ownerPassword;
 
-    MigrationGate(StartupChecks checks, @ConfigProperty(name = "quarkus.datasource.username") String serviceLogin,
+    MigrationGate(
+            StartupChecks checks,
+            @ConfigProperty(name = "quarkus.datasource.username") String serviceLogin,
             @ConfigProperty(name = "quarkus.flyway.username") Optional<String> ownerLogin,
             @ConfigProperty(name = "quarkus.flyway.password") Optional<String> ownerPassword) {
         this.checks = checks;
@@ -42,7 +44,9 @@ class MigrationGate implements FlywayConfigurationCustomizer {
                     + " login's password too, or neither");
         }
         checks.runThrough(StartupCheck.Stage.DATABASE_LOGINS);
-        boolean noOwnerLogin = ownerLogin.filter(login -> !login.isBlank() && !login.equals(serviceLogin)).isEmpty();
+        boolean noOwnerLogin = ownerLogin
+                .filter(login -> !login.isBlank() && !login.equals(serviceLogin))
+                .isEmpty();
         if (noOwnerLogin && LaunchMode.current() == LaunchMode.NORMAL) {
             int pending = Flyway.configure(Thread.currentThread().getContextClassLoader())
                     .configuration(configuration)
@@ -51,9 +55,10 @@ class MigrationGate implements FlywayConfigurationCustomizer {
                     .pending()
                     .length;
             if (pending > 0) {
-                throw new StartupRefusal(pending + " database migration(s) are pending and no owner login is configured:"
-                        + " set QUARKUS_FLYWAY_JDBC_URL, QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD to the"
-                        + " owner login (or run the migrate Job first); the service's own login never changes the schema.");
+                throw new StartupRefusal(
+                        pending + " database migration(s) are pending and no owner login is configured:"
+                                + " set QUARKUS_FLYWAY_JDBC_URL, QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD to the"
+                                + " owner login (or run the migrate Job first); the service's own login never changes the schema.");
             }
         }
     }

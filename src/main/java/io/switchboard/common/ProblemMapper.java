@@ -40,7 +40,13 @@ class ProblemMapper {
     Response apiException(ApiException e, UriInfo uri) {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.fieldErrors(),
+                .entity(new Problem(
+                        "about:blank",
+                        e.title(),
+                        e.status(),
+                        e.getMessage(),
+                        path(uri),
+                        e.fieldErrors(),
                         e.extensions().isEmpty() ? null : e.extensions()));
         if (e.retryAfterSeconds() > 0) {
             response.header("Retry-After", e.retryAfterSeconds());
@@ -62,20 +68,32 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return problem(400, "Bad Request", "The request body has a field this API does not know", uri,
+        return problem(
+                400,
+                "Bad Request",
+                "The request body has a field this API does not know",
+                uri,
                 List.of(new Problem.FieldError(JsonBodies.path(e), "is not a field of this request")));
     }
 
     @ServerExceptionMapper
     Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         String field = JsonBodies.path(e);
-        return problem(400, "Bad Request", "The request body does not match the expected shape", uri,
+        return problem(
+                400,
+                "Bad Request",
+                "The request body does not match the expected shape",
+                uri,
                 List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, JsonBodies.reason(e))));
     }
 
     @ServerExceptionMapper
     Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "Bad Request", "The request body is not valid JSON", uri,
+        return problem(
+                400,
+                "Bad Request",
+                "The request body is not valid JSON",
+                uri,
                 List.of(new Problem.FieldError("body", "is not valid JSON")));
     }
 
@@ -124,8 +142,12 @@ class ProblemMapper {
     private Response databaseUnavailable(Exception e, UriInfo uri) {
         LOG.warnf("Database unavailable: %s", e.getMessage());
         deadConnections.connectionFailed();
-        return Response.fromResponse(problem(503, "Service Unavailable",
-                        "The database is unavailable; nothing was changed. Retry shortly.", uri, null))
+        return Response.fromResponse(problem(
+                        503,
+                        "Service Unavailable",
+                        "The database is unavailable; nothing was changed. Retry shortly.",
+                        uri,
+                        null))
                 .header("Retry-After", "5")
                 .build();
     }

@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Parses list filters, answering 400 naming the parameter when a value is not understood. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** ISO-8601 with an offset or Z, e.g. 2026-11-01T00:00:00Z. */
     public static Instant instant(String name, String value) {

@@ -39,14 +39,23 @@ class RequestLimits {
     private void enforce(RoutingContext context) {
         String uri = context.request().uri();
         if (uri.length() > MAX_URI_LENGTH) {
-            refuse(context, 414, "URI Too Long",
-                    "The request URL is longer than " + MAX_URI_LENGTH + " characters", false);
+            refuse(
+                    context,
+                    414,
+                    "URI Too Long",
+                    "The request URL is longer than " + MAX_URI_LENGTH + " characters",
+                    false);
             return;
         }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredLength(length) > maxBodyBytes) {
             // The body is not read: the connection closes after the answer.
-            refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes", true);
+            refuse(
+                    context,
+                    413,
+                    "Content Too Large",
+                    "The request body is larger than " + maxBodyBytes + " bytes",
+                    true);
             return;
         }
         context.next();
@@ -61,7 +70,8 @@ class RequestLimits {
     }
 
     private void refuse(RoutingContext context, int status, String title, String detail, boolean close) {
-        Problem problem = new Problem("about:blank", title, status, detail, context.request().path(), null, null);
+        Problem problem = new Problem(
+                "about:blank", title, status, detail, context.request().path(), null, null);
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -25,7 +25,8 @@ public class StartupChecks {
 
     StartupChecks(@All List<StartupCheck> checks) {
         this.checks = checks.stream()
-                .sorted(Comparator.comparing(StartupCheck::stage).thenComparing(check -> check.getClass().getName()))
+                .sorted(Comparator.comparing(StartupCheck::stage)
+                        .thenComparing(check -> check.getClass().getName()))
                 .toList();
     }
 

@@ -9,5 +9,4 @@ public record ContentRequest(
         @NotBlank @Size(max = 200) String title,
         @NotNull ContentType type,
         @NotNull @Size(max = 20_000) String body,
-        Boolean active) {
-}
+        Boolean active) {}

@@ -18,11 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/content}: greetings, SMS templates, scripts. Every role reads; apps and admins write. */
 @Path("/v1/content")
@@ -41,8 +40,8 @@ public class ContentResource {
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
     @Operation(summary = "List content, newest first; ?type=greeting etc.")
-    public Page<ContentView> list(@QueryParam("type") String type, @QueryParam("limit") String limit,
-                                  @QueryParam("cursor") String cursor) {
+    public Page<ContentView> list(
+            @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return content.list(QueryParams.wire("type", type, ContentType.class), PageRequest.of(limit, cursor));
     }
 
@@ -50,7 +49,9 @@ public class ContentResource {
     @Operation(summary = "Create content; the newest active greeting is spoken to callers")
     public Response create(@NotNull @Valid ContentRequest request) {
         ContentView created = content.create(request);
-        return Response.created(URI.create("/v1/content/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/v1/content/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @PUT

@@ -9,7 +9,6 @@ import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 @ApplicationScoped

@@ -1,7 +1,6 @@
 package io.switchboard.crypto;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.Optional;
 
 /** Encryption-at-rest settings; {@code SWITCHBOARD_CRYPTO_KEYS} in the environment. */

@@ -16,6 +16,7 @@ public final class Keyring {
     public static final String VARIABLE = "SWITCHBOARD_CRYPTO_KEYS";
     /** Key ids end up inside every ciphertext ("sb1:<id>:..."), so they are kept to a safe alphabet. */
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     private static final int KEY_BYTES = 32;
 
     private final String activeKeyId;

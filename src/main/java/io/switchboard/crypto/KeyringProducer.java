@@ -17,6 +17,7 @@ class KeyringProducer {
 
     /** The key committed for dev and tests: public, so it protects nothing. */
     static final String DEV_KEY_ID = "dev-2026";
+
     static final byte[] DEV_KEY_BYTES = Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     private static final Logger LOG = Logger.getLogger(KeyringProducer.class);
 

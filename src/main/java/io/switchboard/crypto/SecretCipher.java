@@ -2,17 +2,16 @@ package io.switchboard.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
-
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * AES-256-GCM for secrets at rest, through BouncyCastle's lightweight API (no JCA lookup, so
@@ -61,8 +60,9 @@ public class SecretCipher {
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new UndecryptableSecretException(field, "not in the sb1 format");
         }
-        byte[] key = keyring.key(parts[1]).orElseThrow(
-                () -> new UndecryptableSecretException(field, "key '" + parts[1] + "' is not in " + Keyring.VARIABLE));
+        byte[] key = keyring.key(parts[1])
+                .orElseThrow(() -> new UndecryptableSecretException(
+                        field, "key '" + parts[1] + "' is not in " + Keyring.VARIABLE));
         byte[] payload;
         try {
             payload = DECODER.decode(parts[2]);

@@ -22,6 +22,7 @@ public record SecretField(UUID tenantId, String table, String column) {
     }
 
     byte[] associatedData() {
-        return ("switchboard/sb1|" + tenantId + "|" + table + "|" + column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("switchboard/sb1|" + tenantId + "|" + table + "|" + column)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

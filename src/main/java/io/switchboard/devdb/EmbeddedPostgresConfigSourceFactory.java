@@ -4,10 +4,9 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Gives dev mode and tests a real PostgreSQL with no setup: when the profile is {@code dev} or
@@ -50,11 +49,15 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     @SuppressWarnings("unchecked")
     private static Map<String, String> startServer(boolean testRun) {
         try {
-            Class<?> server = Class.forName(SERVER_CLASS, true, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
-            return (Map<String, String>) server.getMethod("ensureStarted", boolean.class).invoke(null, testRun);
+            Class<?> server =
+                    Class.forName(SERVER_CLASS, true, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
+            return (Map<String, String>)
+                    server.getMethod("ensureStarted", boolean.class).invoke(null, testRun);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw new IllegalStateException("No JDBC URL is configured and the embedded PostgreSQL server is not on the"
-                    + " class path. Set QUARKUS_DATASOURCE_JDBC_URL, or run through Maven (dev mode or tests).", e);
+            throw new IllegalStateException(
+                    "No JDBC URL is configured and the embedded PostgreSQL server is not on the"
+                            + " class path. Set QUARKUS_DATASOURCE_JDBC_URL, or run through Maven (dev mode or tests).",
+                    e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL server: " + e.getCause(), e);
         }

@@ -1,8 +1,6 @@
 package io.switchboard.devdb;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jboss.logging.Logger;
-
 import java.io.File;
 import java.io.IOException;
 import java.sql.Connection;
@@ -11,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One embedded PostgreSQL server per JVM, with the two logins production has: an owner that
@@ -30,14 +29,14 @@ public final class EmbeddedPostgresServer {
     public static final String DIRECTORY_ROLE = "switchboard_directory";
     /** A superuser URL for tests that must act as the database administrator (dumps, restarts). */
     public static final String SUPERUSER_URL_PROPERTY = "switchboard.dev-db.superuser-url";
+
     private static final String RUNTIME_URL_PROPERTY = "switchboard.dev-db.runtime-url";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static EmbeddedPostgres server;
     private static File dataDirectory;
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     /** Starts the server unless this JVM already runs one; returns the datasource and Flyway settings. */
     public static Map<String, String> ensureStarted(boolean testRun) throws IOException, SQLException {
@@ -77,7 +76,7 @@ public final class EmbeddedPostgresServer {
         EmbeddedPostgresServer.dataDirectory = data;
         String superuserUrl = server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(superuserUrl);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             createLoginIfMissing(sql, OWNER_LOGIN, "");
             createLoginIfMissing(sql, RUNTIME_LOGIN, "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
             if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = '" + DIRECTORY_ROLE + "'")) {
@@ -90,7 +89,8 @@ public final class EmbeddedPostgresServer {
         }
         String databaseUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
         System.setProperty(SUPERUSER_URL_PROPERTY, databaseUrl + "?user=postgres");
-        LOG.infof("Embedded PostgreSQL on port %d, data in %s (runtime login %s, owner %s)",
+        LOG.infof(
+                "Embedded PostgreSQL on port %d, data in %s (runtime login %s, owner %s)",
                 server.getPort(), data.getPath(), RUNTIME_LOGIN, OWNER_LOGIN);
         return databaseUrl;
     }
@@ -120,8 +120,10 @@ public final class EmbeddedPostgresServer {
      * shutdown. {@link #restart()} then runs PostgreSQL's crash recovery.
      */
     public static synchronized void killHard() throws IOException {
-        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(
-                new File(dataDirectory, "postmaster.pid").toPath()).get(0).trim());
+        long postmaster =
+                Long.parseLong(java.nio.file.Files.readAllLines(new File(dataDirectory, "postmaster.pid").toPath())
+                        .get(0)
+                        .trim());
         ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
         // Release the embedded server's own lock on the data directory; its pg_ctl stop finds nothing to stop.
         stop();
@@ -129,7 +131,9 @@ public final class EmbeddedPostgresServer {
 
     /** Starts the server again on the same port and data after {@link #stop()}. */
     public static synchronized void restart() throws IOException {
-        server = builder(dataDirectory, server.getPort()).setCleanDataDirectory(false).start();
+        server = builder(dataDirectory, server.getPort())
+                .setCleanDataDirectory(false)
+                .start();
     }
 
     private static void deleteRecursively(java.nio.file.Path directory) throws IOException {
@@ -137,7 +141,8 @@ public final class EmbeddedPostgresServer {
             return;
         }
         try (var paths = java.nio.file.Files.walk(directory)) {
-            for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (java.nio.file.Path path :
+                    paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.delete(path);
             }
         }
@@ -154,5 +159,4 @@ public final class EmbeddedPostgresServer {
             return rows.next();
         }
     }
-
 }

@@ -47,7 +47,8 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in to the dashboard",
+    @Operation(
+            summary = "Log in to the dashboard",
             description = "The tenant comes from the custom domain, or from tenantId. Failed attempts are throttled"
                     + " per account and address and per address (429 with Retry-After), the same for every email.")
     public TokenView login(@NotNull @Valid LoginRequest request, HttpServerRequest http) {
@@ -57,7 +58,8 @@ public class AuthResource {
         }
         if (domainTenant == null) {
             // The one request that names its tenant in the body, as the contract allows.
-            tenantContext.enter(request.tenantId(),
+            tenantContext.enter(
+                    request.tenantId(),
                     new Actor(ActorKind.SYSTEM, null, null, ClientAddress.of(http), http.getHeader("User-Agent")));
         } else if (request.tenantId() != null && !request.tenantId().equals(domainTenant)) {
             throw new ApiException.Unauthorized(REFUSED);
@@ -67,8 +69,8 @@ public class AuthResource {
             return new TokenView(success.token(), success.expiresAt());
         }
         if (outcome instanceof LoginService.Outcome.Throttled throttled) {
-            throw new ApiException.TooManyRequests("Too many attempts from this address; retry later",
-                    throttled.retryAfter());
+            throw new ApiException.TooManyRequests(
+                    "Too many attempts from this address; retry later", throttled.retryAfter());
         }
         if (outcome instanceof LoginService.Outcome.TenantInactive) {
             throw new ApiException.Forbidden("This tenant is inactive");

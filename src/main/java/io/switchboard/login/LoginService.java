@@ -40,8 +40,8 @@ public class LoginService {
     }
 
     /** What the database says about a login attempt before its password is checked. */
-    private record Candidate(boolean tenantFound, boolean tenantActive, UUID userId, String passwordHash,
-            boolean userActive) {}
+    private record Candidate(
+            boolean tenantFound, boolean tenantActive, UUID userId, String passwordHash, boolean userActive) {}
 
     private final TenantContext tenantContext;
     private final PasswordHasher passwords;
@@ -58,8 +58,8 @@ public class LoginService {
     public Outcome login(String email, String password) {
         UUID tenantId = tenantContext.requireTenantId();
         String normalizedEmail = normalize(email);
-        LoginThrottle.Subjects subjects =
-                LoginThrottle.subjects(tenantId, normalizedEmail, tenantContext.actor().ip());
+        LoginThrottle.Subjects subjects = LoginThrottle.subjects(
+                tenantId, normalizedEmail, tenantContext.actor().ip());
         Optional<Duration> throttled = throttle.take(subjects);
         if (throttled.isPresent()) {
             return new Outcome.Throttled(throttled.get());
@@ -89,9 +89,10 @@ public class LoginService {
 
     /** Ends a login session; ending it twice is harmless. */
     public void logout(UUID sessionId) {
-        QuarkusTransaction.requiringNew().run(() -> LoginSession.findForTenant(tenantContext.requireTenantId(), sessionId)
-                .orElseThrow(() -> new ApiException.Unauthorized("This session is not valid"))
-                .end("logout"));
+        QuarkusTransaction.requiringNew()
+                .run(() -> LoginSession.findForTenant(tenantContext.requireTenantId(), sessionId)
+                        .orElseThrow(() -> new ApiException.Unauthorized("This session is not valid"))
+                        .end("logout"));
     }
 
     /**
@@ -102,7 +103,8 @@ public class LoginService {
         UUID tenantId = tenantContext.requireTenantId();
         User user = QuarkusTransaction.requiringNew().call(() -> User.findForTenant(tenantId, userId)
                 .orElseThrow(() -> new ApiException.Unauthorized("This session is not valid")));
-        LoginThrottle.Subjects subjects = LoginThrottle.subjects(tenantId, user.email, tenantContext.actor().ip());
+        LoginThrottle.Subjects subjects = LoginThrottle.subjects(
+                tenantId, user.email, tenantContext.actor().ip());
         Optional<Duration> throttled = throttle.take(subjects);
         if (throttled.isPresent()) {
             throw new ApiException.TooManyRequests("Too many attempts; retry later", throttled.get());

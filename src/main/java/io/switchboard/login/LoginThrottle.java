@@ -51,15 +51,25 @@ class LoginThrottle {
         String lockout = config.lockout().toSeconds() + " seconds";
         OffsetDateTime[] lockedUntil = QuarkusTransaction.requiringNew().call(() -> {
             if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) == 0) {
-                Jdbc.update(entityManager, "DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day'"
-                        + " AND (locked_until IS NULL OR locked_until < now())");
+                Jdbc.update(
+                        entityManager,
+                        "DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day'"
+                                + " AND (locked_until IS NULL OR locked_until < now())");
             }
-            return Jdbc.first(entityManager, TAKE,
+            return Jdbc.first(
+                            entityManager,
+                            TAKE,
                             row -> new OffsetDateTime[] {
                                 row.getObject(1, OffsetDateTime.class), row.getObject(2, OffsetDateTime.class)
                             },
-                            subjects.accountAtAddress(), config.attemptsPerAccountAndAddress(), window, lockout,
-                            subjects.address(), config.attemptsPerAddress(), window, lockout)
+                            subjects.accountAtAddress(),
+                            config.attemptsPerAccountAndAddress(),
+                            window,
+                            lockout,
+                            subjects.address(),
+                            config.attemptsPerAddress(),
+                            window,
+                            lockout)
                     .orElseThrow();
         });
         Instant now = Instant.now();

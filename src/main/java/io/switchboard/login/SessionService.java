@@ -17,8 +17,13 @@ public class SessionService {
 
     public record SessionView(UUID id, UUID userId, Instant startedAt, Instant expiresAt, String ip, String userAgent) {
         static SessionView of(LoginSession session) {
-            return new SessionView(session.id, session.userId, session.startedAt, session.expiresAt,
-                    session.ip == null ? null : session.ip.getHostAddress(), session.userAgent);
+            return new SessionView(
+                    session.id,
+                    session.userId,
+                    session.startedAt,
+                    session.expiresAt,
+                    session.ip == null ? null : session.ip.getHostAddress(),
+                    session.userAgent);
         }
     }
 
@@ -31,7 +36,8 @@ public class SessionService {
     public List<SessionView> open() {
         return LoginSession.<LoginSession>list(
                         "tenantId = ?1 and endedAt is null and expiresAt > ?2 order by startedAt desc",
-                        tenantContext.requireTenantId(), Instant.now())
+                        tenantContext.requireTenantId(),
+                        Instant.now())
                 .stream()
                 .map(SessionView::of)
                 .toList();

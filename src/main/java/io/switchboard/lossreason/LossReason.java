@@ -4,7 +4,6 @@ import io.switchboard.common.TrackedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -16,11 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/loss-reasons}: everyone reads them (reps pick one for a lost call); admins and apps manage them. */
 @Path("/v1/loss-reasons")
@@ -47,7 +46,9 @@ public class LossReasonResource {
     @POST
     public Response create(@NotNull @Valid LossReasonRequest request) {
         LossReasonView reason = reasons.create(request);
-        return Response.created(URI.create("/v1/loss-reasons/" + reason.id())).entity(reason).build();
+        return Response.created(URI.create("/v1/loss-reasons/" + reason.id()))
+                .entity(reason)
+                .build();
     }
 
     @PUT
@@ -58,10 +59,13 @@ public class LossReasonResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a loss reason", description = "204 when deleted; 200 with the reason, now inactive,"
-            + " when calls refer to it (it stays for their history but can no longer be chosen).")
+    @Operation(
+            summary = "Delete a loss reason",
+            description = "204 when deleted; 200 with the reason, now inactive,"
+                    + " when calls refer to it (it stays for their history but can no longer be chosen).")
     public Response delete(@PathParam("id") UUID id) {
-        return reasons.delete(id).map(deactivated -> Response.ok(deactivated).build())
+        return reasons.delete(id)
+                .map(deactivated -> Response.ok(deactivated).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 }

@@ -6,7 +6,6 @@ import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +26,8 @@ public class LossReasonService {
     public List<LossReasonView> list(boolean includeInactive) {
         return LossReason.listForTenant(tenantContext.requireTenantId()).stream()
                 .filter(reason -> includeInactive || reason.active)
-                .map(LossReasonView::of).toList();
+                .map(LossReasonView::of)
+                .toList();
     }
 
     public LossReasonView create(LossReasonRequest request) {

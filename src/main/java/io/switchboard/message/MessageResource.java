@@ -16,10 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
 
 /** {@code /v1/messages}: apps, admins and the CEO read the tenant's messages; apps, admins and reps send. */
 @Path("/v1/messages")
@@ -39,14 +38,22 @@ public class MessageResource {
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN})
     @Operation(summary = "List messages, newest first (keyset-paginated)")
-    public Page<MessageView> list(@QueryParam("status") String status, @QueryParam("direction") String direction,
-                                  @QueryParam("since") String since, @QueryParam("until") String until,
-                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<MessageView> list(
+            @QueryParam("status") String status,
+            @QueryParam("direction") String direction,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         var from = QueryParams.instant("since", since);
         var to = QueryParams.instant("until", until);
         QueryParams.requireOrdered(from, to);
-        return messages.list(QueryParams.wire("status", status, MessageStatus.class),
-                QueryParams.wire("direction", direction, MessageDirection.class), from, to, PageRequest.of(limit, cursor));
+        return messages.list(
+                QueryParams.wire("status", status, MessageStatus.class),
+                QueryParams.wire("direction", direction, MessageDirection.class),
+                from,
+                to,
+                PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -59,11 +66,14 @@ public class MessageResource {
 
     @POST
     @RolesAllowed({Roles.APP, Roles.ADMIN, Roles.SALES})
-    @Operation(summary = "Send an SMS through the tenant's Twilio account",
+    @Operation(
+            summary = "Send an SMS through the tenant's Twilio account",
             description = "from defaults to the tenant's Twilio number. 429 with Retry-After past the tenant's"
                     + " paidActionsPerMinute; 502 with twilioCode when Twilio refuses; 504 when it does not answer.")
     public Response send(@NotNull @Valid SendMessageRequest request) {
         MessageView message = sender.send(request);
-        return Response.created(URI.create("/v1/messages/" + message.id())).entity(message).build();
+        return Response.created(URI.create("/v1/messages/" + message.id()))
+                .entity(message)
+                .build();
     }
 }

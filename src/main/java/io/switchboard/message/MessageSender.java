@@ -20,7 +20,11 @@ public class MessageSender {
     private final TwilioGateway twilio;
     private final MessageService messages;
 
-    MessageSender(PaidActionLimiter limiter, Outbound outbound, Callbacks callbacks, TwilioGateway twilio,
+    MessageSender(
+            PaidActionLimiter limiter,
+            Outbound outbound,
+            Callbacks callbacks,
+            TwilioGateway twilio,
             MessageService messages) {
         this.limiter = limiter;
         this.outbound = outbound;
@@ -32,8 +36,12 @@ public class MessageSender {
     public MessageView send(SendMessageRequest request) {
         limiter.takeSlot();
         Outbound.Prepared prepared = outbound.prepare(request.from());
-        TwilioGateway.SentMessage sent = twilio.sendMessage(prepared.credentials(), request.to(), prepared.from(),
-                request.body(), callbacks.url(prepared.customDomain(), Callbacks.MESSAGE_STATUS));
+        TwilioGateway.SentMessage sent = twilio.sendMessage(
+                prepared.credentials(),
+                request.to(),
+                prepared.from(),
+                request.body(),
+                callbacks.url(prepared.customDomain(), Callbacks.MESSAGE_STATUS));
         return messages.recordSent(sent, request.body());
     }
 }

@@ -29,8 +29,8 @@ public class MessageService {
         this.updates = updates;
     }
 
-    public Page<MessageView> list(MessageStatus status, MessageDirection direction, Instant since, Instant until,
-            PageRequest page) {
+    public Page<MessageView> list(
+            MessageStatus status, MessageDirection direction, Instant since, Instant until, PageRequest page) {
         return Keyset.of(Message.class, tenantContext.requireTenantId())
                 .and("e.status = :status", "status", status)
                 .and("e.direction = :direction", "direction", direction)
@@ -41,7 +41,10 @@ public class MessageService {
 
     public MessageView get(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        return IdOrSid.find(idOrSid, Message.SID_FORMAT, sid -> Message.findBySid(tenantId, sid),
+        return IdOrSid.find(
+                        idOrSid,
+                        Message.SID_FORMAT,
+                        sid -> Message.findBySid(tenantId, sid),
                         id -> Message.findForTenant(tenantId, id))
                 .map(MessageView::of)
                 .orElseThrow(() -> new ApiException.NotFound("Message " + idOrSid));
@@ -53,8 +56,10 @@ public class MessageService {
         MessageStatus status = sent.status() == null
                 ? MessageStatus.QUEUED
                 : WireValue.parse(MessageStatus.class, sent.status()).orElse(MessageStatus.QUEUED);
-        updates.recordSent(tenantId, new TwilioMessageUpdate(sent.sid(), sent.from(), sent.to(), body, status,
-                sent.numSegments(), null, null, null));
+        updates.recordSent(
+                tenantId,
+                new TwilioMessageUpdate(
+                        sent.sid(), sent.from(), sent.to(), body, status, sent.numSegments(), null, null, null));
         return MessageView.of(Message.findBySid(tenantId, sent.sid()).orElseThrow());
     }
 }

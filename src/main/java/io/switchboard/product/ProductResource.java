@@ -17,10 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/products}: every role reads the catalogue; apps and admins manage it. */
 @Path("/v1/products")
@@ -52,7 +51,9 @@ public class ProductResource {
     @POST
     public Response create(@NotNull @Valid ProductRequest request) {
         ProductView product = products.create(request);
-        return Response.created(URI.create("/v1/products/" + product.id())).entity(product).build();
+        return Response.created(URI.create("/v1/products/" + product.id()))
+                .entity(product)
+                .build();
     }
 
     @PUT

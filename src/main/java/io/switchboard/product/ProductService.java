@@ -8,7 +8,6 @@ import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 @ApplicationScoped
@@ -57,8 +56,8 @@ public class ProductService {
 
     private static void apply(Product product, ProductRequest request) {
         if ((request.priceCents() == null) != (request.currency() == null)) {
-            throw new ApiException.Invalid(request.priceCents() == null ? "priceCents" : "currency",
-                    "priceCents and currency go together");
+            throw new ApiException.Invalid(
+                    request.priceCents() == null ? "priceCents" : "currency", "priceCents and currency go together");
         }
         product.name = request.name().trim();
         product.description = request.description();

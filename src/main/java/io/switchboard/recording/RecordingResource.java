@@ -29,14 +29,22 @@ public class RecordingResource {
 
     @GET
     @Operation(summary = "List recordings, newest first (keyset-paginated)")
-    public Page<RecordingView> list(@QueryParam("status") String status, @QueryParam("callId") String callId,
-                                    @QueryParam("since") String since, @QueryParam("until") String until,
-                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<RecordingView> list(
+            @QueryParam("status") String status,
+            @QueryParam("callId") String callId,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         var from = QueryParams.instant("since", since);
         var to = QueryParams.instant("until", until);
         QueryParams.requireOrdered(from, to);
-        return recordings.list(QueryParams.wire("status", status, RecordingStatus.class),
-                QueryParams.uuid("callId", callId), from, to, PageRequest.of(limit, cursor));
+        return recordings.list(
+                QueryParams.wire("status", status, RecordingStatus.class),
+                QueryParams.uuid("callId", callId),
+                from,
+                to,
+                PageRequest.of(limit, cursor));
     }
 
     @GET

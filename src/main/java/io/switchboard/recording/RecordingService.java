@@ -9,7 +9,6 @@ import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +25,8 @@ public class RecordingService {
         this.entityManager = entityManager;
     }
 
-    public Page<RecordingView> list(RecordingStatus status, UUID callId, Instant since, Instant until, PageRequest page) {
+    public Page<RecordingView> list(
+            RecordingStatus status, UUID callId, Instant since, Instant until, PageRequest page) {
         return Keyset.of(Recording.class, tenantContext.requireTenantId())
                 .and("e.status = :status", "status", status)
                 .and("e.callId = :callId", "callId", callId)
@@ -37,7 +37,10 @@ public class RecordingService {
 
     public RecordingView get(String idOrSid) {
         UUID tenantId = tenantContext.requireTenantId();
-        Optional<Recording> recording = IdOrSid.find(idOrSid, Recording.SID_FORMAT, sid -> Recording.findBySid(tenantId, sid),
+        Optional<Recording> recording = IdOrSid.find(
+                idOrSid,
+                Recording.SID_FORMAT,
+                sid -> Recording.findBySid(tenantId, sid),
                 id -> Recording.findForTenant(tenantId, id));
         return RecordingView.of(recording.orElseThrow(() -> new ApiException.NotFound("Recording " + idOrSid)));
     }

@@ -5,7 +5,6 @@ import io.switchboard.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 /**
@@ -50,8 +49,21 @@ public class RecordingUpdates {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UUID tenantId, TwilioRecordingUpdate update) {
-        Jdbc.update(entityManager, UPSERT, tenantId, Ids.newId(), update.callSid(), update.callSid(),
-                tenantId, Ids.newId(), update.sid(), update.callSid(), update.url(), update.status(),
-                update.durationSeconds(), update.channels(), update.source());
+        Jdbc.update(
+                entityManager,
+                UPSERT,
+                tenantId,
+                Ids.newId(),
+                update.callSid(),
+                update.callSid(),
+                tenantId,
+                Ids.newId(),
+                update.sid(),
+                update.callSid(),
+                update.url(),
+                update.status(),
+                update.durationSeconds(),
+                update.channels(),
+                update.source());
     }
 }

@@ -1,9 +1,9 @@
 package io.switchboard.setting;
 
-import io.switchboard.tenant.TenantContext;
-import io.switchboard.tenant.Tenant;
 import io.switchboard.auth.Roles;
 import io.switchboard.common.ApiException;
+import io.switchboard.tenant.Tenant;
+import io.switchboard.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,10 +13,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Map;
 
 /** {@code /v1/branding}: the tenant's branding (colours, logo URL, ...) as a free JSON object. */
 @Path("/v1/branding")
@@ -70,7 +69,8 @@ public class BrandingResource {
         }
 
         private Tenant current() {
-            return Tenant.findCurrent(tenantContext.requireTenantId()).orElseThrow(() -> new ApiException.NotFound("Tenant"));
+            return Tenant.findCurrent(tenantContext.requireTenantId())
+                    .orElseThrow(() -> new ApiException.NotFound("Tenant"));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.setting;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,6 +1,5 @@
 package io.switchboard.tenant;
 
-
 import java.util.UUID;
 
 /** Who is acting in a request, as the audit trail records it. */

@@ -1,7 +1,6 @@
 package io.switchboard.tenant;
 
 import jakarta.transaction.TransactionScoped;
-
 import java.io.Serializable;
 import java.util.UUID;
 

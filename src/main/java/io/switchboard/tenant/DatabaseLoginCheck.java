@@ -19,13 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class DatabaseLoginCheck implements StartupCheck {
 
-    private static final String FIX = " Point QUARKUS_DATASOURCE_USERNAME at a plain login (README, \"Database logins\");"
-            + " migrations use the owner login through QUARKUS_FLYWAY_USERNAME.";
+    private static final String FIX =
+            " Point QUARKUS_DATASOURCE_USERNAME at a plain login (README, \"Database logins\");"
+                    + " migrations use the owner login through QUARKUS_FLYWAY_USERNAME.";
 
     private final AgroalDataSource dataSource;
     private final String directoryRole;
 
-    DatabaseLoginCheck(AgroalDataSource dataSource,
+    DatabaseLoginCheck(
+            AgroalDataSource dataSource,
             @ConfigProperty(name = "quarkus.flyway.placeholders.directory_role") String directoryRole) {
         this.dataSource = dataSource;
         this.directoryRole = directoryRole;

@@ -87,7 +87,10 @@ class StoredSecretsCheck implements StartupCheck {
 
     private Map<String, String> canaries() {
         Map<String, String> canaries = new HashMap<>();
-        QuarkusTransaction.requiringNew().call(() -> Jdbc.list(entityManager, "SELECT key_id, canary FROM keyring_canaries",
+        QuarkusTransaction.requiringNew()
+                .call(() -> Jdbc.list(
+                        entityManager,
+                        "SELECT key_id, canary FROM keyring_canaries",
                         row -> canaries.put(row.getString(1), row.getString(2))));
         return canaries;
     }
@@ -96,9 +99,13 @@ class StoredSecretsCheck implements StartupCheck {
     private String writeCanary(String keyId) {
         String canary = cipher.encryptUnder(keyId, CANARY, SecretField.keyringCanary(keyId));
         return QuarkusTransaction.requiringNew().call(() -> {
-            Jdbc.update(entityManager, "INSERT INTO keyring_canaries (key_id, canary) VALUES (?, ?)"
-                    + " ON CONFLICT (key_id) DO NOTHING", keyId, canary);
-            return Jdbc.first(entityManager, "SELECT canary FROM keyring_canaries WHERE key_id = ?", String.class, keyId)
+            Jdbc.update(
+                    entityManager,
+                    "INSERT INTO keyring_canaries (key_id, canary) VALUES (?, ?)" + " ON CONFLICT (key_id) DO NOTHING",
+                    keyId,
+                    canary);
+            return Jdbc.first(
+                            entityManager, "SELECT canary FROM keyring_canaries WHERE key_id = ?", String.class, keyId)
                     .orElseThrow();
         });
     }

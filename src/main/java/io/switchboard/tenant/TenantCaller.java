@@ -10,8 +10,8 @@ import java.util.UUID;
  * if there is one. The auth package checks the credential and attaches this to the
  * {@link SecurityIdentity}; {@link TenantResolver} only reads it.
  */
-public record TenantCaller(UUID tenantId, boolean tenantActive, ActorKind kind, UUID userId, UUID apiKeyId,
-        UUID sessionId) {
+public record TenantCaller(
+        UUID tenantId, boolean tenantActive, ActorKind kind, UUID userId, UUID apiKeyId, UUID sessionId) {
 
     private static final String ATTRIBUTE = "switchboard.tenant-caller";
 

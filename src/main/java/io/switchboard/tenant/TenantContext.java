@@ -1,7 +1,6 @@
 package io.switchboard.tenant;
 
 import jakarta.enterprise.context.RequestScoped;
-
 import java.util.Optional;
 import java.util.UUID;
 

@@ -74,16 +74,18 @@ public class TenantDirectory {
     }
 
     public Optional<Entry> byDomain(String host) {
-        return customDomainOf(host).flatMap(domain -> first(
-                "SELECT tenant_id, status FROM directory_tenant_by_domain(?)", TenantDirectory::entry, domain));
+        return customDomainOf(host)
+                .flatMap(domain -> first(
+                        "SELECT tenant_id, status FROM directory_tenant_by_domain(?)", TenantDirectory::entry, domain));
     }
 
     public Optional<Entry> byAccountSid(String accountSid) {
-        if (accountSid == null || !TenantRules.ACCOUNT_SID_FORMAT.matcher(accountSid).matches()) {
+        if (accountSid == null
+                || !TenantRules.ACCOUNT_SID_FORMAT.matcher(accountSid).matches()) {
             return Optional.empty();
         }
-        return first("SELECT tenant_id, status FROM directory_tenant_by_account_sid(?)", TenantDirectory::entry,
-                accountSid);
+        return first(
+                "SELECT tenant_id, status FROM directory_tenant_by_account_sid(?)", TenantDirectory::entry, accountSid);
     }
 
     public Optional<ApiKeyEntry> byApiKeyHash(byte[] secretHash) {

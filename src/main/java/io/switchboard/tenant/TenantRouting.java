@@ -23,8 +23,14 @@ public class TenantRouting {
     @Transactional(Transactional.TxType.MANDATORY)
     public Tenant change(Tenant tenant, TenantStatus status, String customDomain, String accountSid) {
         entityManager.flush();
-        Jdbc.first(entityManager, "SELECT operator_set_tenant_routing(?, ?, ?, ?)", row -> Boolean.TRUE,
-                tenant.id, status, customDomain, accountSid);
+        Jdbc.first(
+                entityManager,
+                "SELECT operator_set_tenant_routing(?, ?, ?, ?)",
+                row -> Boolean.TRUE,
+                tenant.id,
+                status,
+                customDomain,
+                accountSid);
         entityManager.refresh(tenant);
         return tenant;
     }

@@ -5,7 +5,6 @@ import io.switchboard.crypto.SecretCipher;
 import io.switchboard.crypto.SecretField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 /** Decrypts the current tenant's Twilio credentials; the only reader of the encrypted columns. */
@@ -24,10 +23,14 @@ public class TenantSecrets {
     public TwilioCredentials twilioCredentials() {
         UUID id = tenantContext.requireTenantId();
         Tenant tenant = Tenant.findCurrent(id).orElseThrow(() -> new ApiException.NotFound("Tenant " + id));
-        String apiKeySecret = tenant.twilioApiKeySecretEncrypted == null ? null
+        String apiKeySecret = tenant.twilioApiKeySecretEncrypted == null
+                ? null
                 : cipher.decrypt(tenant.twilioApiKeySecretEncrypted, SecretField.twilioApiKeySecret(id));
-        return new TwilioCredentials(tenant.twilioAccountSid,
+        return new TwilioCredentials(
+                tenant.twilioAccountSid,
                 cipher.decrypt(tenant.twilioAuthTokenEncrypted, SecretField.twilioAuthToken(id)),
-                tenant.twilioApiKeySid, apiKeySecret, tenant.twilioPhoneNumber);
+                tenant.twilioApiKeySid,
+                apiKeySecret,
+                tenant.twilioPhoneNumber);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
-
 import java.util.UUID;
 
 /**
@@ -27,7 +26,8 @@ class TenantTransactionBinder {
             + " set_config('app.actor_api_key_id', ?4, true), set_config('app.client_ip', ?5, true),"
             + " set_config('app.user_agent', ?6, true)";
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TenantTransactionBinder.class);
+    private static final org.jboss.logging.Logger LOG =
+            org.jboss.logging.Logger.getLogger(TenantTransactionBinder.class);
 
     private final EntityManager entityManager;
     private final TenantContext tenantContext;
@@ -47,14 +47,15 @@ class TenantTransactionBinder {
         UUID tenantId = tenantContext.tenantId().orElseThrow();
         Actor actor = tenantContext.actor();
         try {
-            entityManager.createNativeQuery(SET_CONTEXT)
-                .setParameter(1, tenantId.toString())
-                .setParameter(2, actor.kind().wire())
-                .setParameter(3, text(actor.userId()))
-                .setParameter(4, text(actor.apiKeyId()))
-                .setParameter(5, text(actor.ip()))
-                .setParameter(6, text(actor.userAgent()))
-                .getSingleResult();
+            entityManager
+                    .createNativeQuery(SET_CONTEXT)
+                    .setParameter(1, tenantId.toString())
+                    .setParameter(2, actor.kind().wire())
+                    .setParameter(3, text(actor.userId()))
+                    .setParameter(4, text(actor.apiKeyId()))
+                    .setParameter(5, text(actor.ip()))
+                    .setParameter(6, text(actor.userAgent()))
+                    .getSingleResult();
             boundTenant.bind(tenantId);
         } catch (RuntimeException e) {
             // Not thrown from here: an exception while the transaction begins would leave it attached

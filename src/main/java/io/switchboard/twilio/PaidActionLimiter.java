@@ -7,7 +7,6 @@ import io.switchboard.setting.Settings;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,15 +42,23 @@ public class PaidActionLimiter {
         Instant now = Instant.now();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         boolean granted = QuarkusTransaction.requiringNew().call(() -> {
-            int cap = Settings.findForTenant(tenantId).map(settings -> settings.paidActionsPerMinute).orElse(60);
-            boolean taken = Jdbc.first(entityManager, TAKE_SLOT, Integer.class, tenantId, window, cap).isPresent();
-            Jdbc.update(entityManager, "DELETE FROM paid_action_windows WHERE tenant_id = ? AND window_start < ?",
-                    tenantId, window.minus(Duration.ofHours(1)));
+            int cap = Settings.findForTenant(tenantId)
+                    .map(settings -> settings.paidActionsPerMinute)
+                    .orElse(60);
+            boolean taken = Jdbc.first(entityManager, TAKE_SLOT, Integer.class, tenantId, window, cap)
+                    .isPresent();
+            Jdbc.update(
+                    entityManager,
+                    "DELETE FROM paid_action_windows WHERE tenant_id = ? AND window_start < ?",
+                    tenantId,
+                    window.minus(Duration.ofHours(1)));
             return taken;
         });
         if (!granted) {
-            throw new ApiException.TooManyRequests("This tenant's limit of paid actions (calls and messages) per minute"
-                    + " is reached; see paidActionsPerMinute in /v1/settings", Duration.between(now, window.plusSeconds(60)));
+            throw new ApiException.TooManyRequests(
+                    "This tenant's limit of paid actions (calls and messages) per minute"
+                            + " is reached; see paidActionsPerMinute in /v1/settings",
+                    Duration.between(now, window.plusSeconds(60)));
         }
     }
 }

@@ -29,10 +29,13 @@ class PublicBaseUrlCheck implements StartupCheck {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
-        URI base = config.baseUrl().orElseThrow(() -> new StartupRefusal(CallbackConfig.VARIABLE
-                + " is not set: give it the https:// base at which Twilio reaches this service,"
-                + " e.g. https://switchboard.example.com"));
-        if (!"https".equals(base.getScheme()) || base.getHost() == null || base.getQuery() != null
+        URI base = config.baseUrl()
+                .orElseThrow(() -> new StartupRefusal(CallbackConfig.VARIABLE
+                        + " is not set: give it the https:// base at which Twilio reaches this service,"
+                        + " e.g. https://switchboard.example.com"));
+        if (!"https".equals(base.getScheme())
+                || base.getHost() == null
+                || base.getQuery() != null
                 || base.getFragment() != null) {
             throw new StartupRefusal(CallbackConfig.VARIABLE + " must be an https:// URL with a host and no query,"
                     + " e.g. https://switchboard.example.com (it was " + base + ")");

@@ -2,7 +2,6 @@ package io.switchboard.twilio;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How Switchboard reaches Twilio's REST API. */

@@ -18,27 +18,42 @@ public class TwilioFailure extends ApiException {
     }
 
     static TwilioFailure refused(Integer code, String message) {
-        return new TwilioFailure(502, "Bad Gateway",
-                "Twilio refused the request" + (code == null ? "" : " (error " + code + ")") + ": " + message, code);
+        return new TwilioFailure(
+                502,
+                "Bad Gateway",
+                "Twilio refused the request" + (code == null ? "" : " (error " + code + ")") + ": " + message,
+                code);
     }
 
     static TwilioFailure unreachable(String reason) {
-        return new TwilioFailure(502, "Bad Gateway", "Twilio could not be reached, so nothing was sent: " + reason,
-                null);
+        return new TwilioFailure(
+                502, "Bad Gateway", "Twilio could not be reached, so nothing was sent: " + reason, null);
     }
 
     static TwilioFailure timedOut() {
-        return new TwilioFailure(504, "Gateway Timeout", "Twilio did not answer in time; it may have acted."
-                + " Check the resource list (or the Idempotency-Key) before trying again", null);
+        return new TwilioFailure(
+                504,
+                "Gateway Timeout",
+                "Twilio did not answer in time; it may have acted."
+                        + " Check the resource list (or the Idempotency-Key) before trying again",
+                null);
     }
 
     static TwilioFailure answerLost(String reason) {
-        return new TwilioFailure(502, "Bad Gateway", "Twilio's answer was lost (" + reason + "); it may have acted."
-                + " Check the resource list (or the Idempotency-Key) before trying again", null);
+        return new TwilioFailure(
+                502,
+                "Bad Gateway",
+                "Twilio's answer was lost (" + reason + "); it may have acted."
+                        + " Check the resource list (or the Idempotency-Key) before trying again",
+                null);
     }
 
     static TwilioFailure acceptedWithoutSid() {
-        return new TwilioFailure(502, "Bad Gateway", "Twilio accepted the request but its answer carried no SID;"
-                + " the call or message may exist in Twilio. Do not retry blindly", null);
+        return new TwilioFailure(
+                502,
+                "Bad Gateway",
+                "Twilio accepted the request but its answer carried no SID;"
+                        + " the call or message may exist in Twilio. Do not retry blindly",
+                null);
     }
 }

@@ -59,35 +59,45 @@ public class TwilioGateway {
         this.http = new TwilioHttpClient(config);
     }
 
-    public PlacedCall placeCall(TwilioCredentials credentials, String to, String from, String voiceUrl,
-            String statusCallback) {
+    public PlacedCall placeCall(
+            TwilioCredentials credentials, String to, String from, String voiceUrl, String statusCallback) {
         return create(
                 () -> {
                     Call call = Call.creator(new PhoneNumber(to), new PhoneNumber(from), URI.create(voiceUrl))
                             .setStatusCallback(statusCallback)
                             .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
                             .create(client(credentials));
-                    return new PlacedCall(call.getSid(), call.getStatus() == null ? null : call.getStatus().toString(),
-                            call.getFrom(), call.getTo());
+                    return new PlacedCall(
+                            call.getSid(),
+                            call.getStatus() == null ? null : call.getStatus().toString(),
+                            call.getFrom(),
+                            call.getTo());
                 },
                 json -> new PlacedCall(text(json, "sid"), text(json, "status"), text(json, "from"), text(json, "to")),
                 PlacedCall::sid);
     }
 
-    public SentMessage sendMessage(TwilioCredentials credentials, String to, String from, String body,
-            String statusCallback) {
+    public SentMessage sendMessage(
+            TwilioCredentials credentials, String to, String from, String body, String statusCallback) {
         return create(
                 () -> {
                     Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
                             .setStatusCallback(statusCallback)
                             .create(client(credentials));
-                    return new SentMessage(message.getSid(),
-                            message.getStatus() == null ? null : message.getStatus().toString(),
-                            message.getFrom() == null ? from : message.getFrom().toString(), message.getTo(),
+                    return new SentMessage(
+                            message.getSid(),
+                            message.getStatus() == null
+                                    ? null
+                                    : message.getStatus().toString(),
+                            message.getFrom() == null ? from : message.getFrom().toString(),
+                            message.getTo(),
                             segments(message.getNumSegments()));
                 },
-                json -> new SentMessage(text(json, "sid"), text(json, "status"),
-                        text(json, "from") == null ? from : text(json, "from"), text(json, "to"),
+                json -> new SentMessage(
+                        text(json, "sid"),
+                        text(json, "status"),
+                        text(json, "from") == null ? from : text(json, "from"),
+                        text(json, "to"),
                         segments(text(json, "num_segments"))),
                 SentMessage::sid);
     }
@@ -171,15 +181,15 @@ public class TwilioGateway {
 
     private TwilioRestClient client(TwilioCredentials credentials) {
         // Keyed by the credentials themselves (hashed), so a rotated key gets a fresh client at once.
-        String key = credentials.accountSid() + ":" + HexFormat.of().formatHex(
-                Hashing.sha256(credentials.basicUser() + ":" + credentials.basicPassword()));
+        String key = credentials.accountSid() + ":"
+                + HexFormat.of().formatHex(Hashing.sha256(credentials.basicUser() + ":" + credentials.basicPassword()));
         if (clients.size() > MAX_CACHED_CLIENTS) {
             clients.clear();
         }
-        return clients.computeIfAbsent(key, k -> new TwilioRestClient.Builder(
-                        credentials.basicUser(), credentials.basicPassword())
-                .accountSid(credentials.accountSid())
-                .httpClient(http)
-                .build());
+        return clients.computeIfAbsent(
+                key, k -> new TwilioRestClient.Builder(credentials.basicUser(), credentials.basicPassword())
+                        .accountSid(credentials.accountSid())
+                        .httpClient(http)
+                        .build());
     }
 }

@@ -58,7 +58,8 @@ final class TwilioHttpClient extends NetworkHttpClient {
                                 .setSocketTimeout(response)
                                 .build())
                         // The classic client's socket read timeout is what bounds a silent Twilio.
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(response).build())
+                        .setDefaultSocketConfig(
+                                SocketConfig.custom().setSoTimeout(response).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(connect)

@@ -10,5 +10,4 @@ public record CreateUserRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @NotBlank @Size(max = 200) String name,
         @NotNull Role role,
-        @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
-}
+        @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {}

@@ -4,7 +4,6 @@ import io.switchboard.common.TrackedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +40,7 @@ public class User extends TrackedTenantEntity {
     }
 
     public static Optional<User> findByEmail(UUID tenantId, String email) {
-        return find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        return find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(java.util.Locale.ROOT))
+                .firstResultOptional();
     }
 }

@@ -22,11 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/users}: admins, the CEO and apps manage users (only the CEO, apps and operators touch a CEO);
@@ -50,15 +49,20 @@ public class UserResource {
     }
 
     @GET
-    public Page<UserView> list(@QueryParam("role") String role, @QueryParam("active") Boolean active,
-                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<UserView> list(
+            @QueryParam("role") String role,
+            @QueryParam("active") Boolean active,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         return users.list(QueryParams.wire("role", role, Role.class), active, PageRequest.of(limit, cursor));
     }
 
     @POST
     public Response create(@NotNull @Valid CreateUserRequest request) {
         UserView user = users.create(request);
-        return Response.created(URI.create("/v1/users/" + user.id())).entity(user).build();
+        return Response.created(URI.create("/v1/users/" + user.id()))
+                .entity(user)
+                .build();
     }
 
     @PATCH

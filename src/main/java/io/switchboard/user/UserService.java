@@ -29,7 +29,11 @@ public class UserService {
     private final EntityManager entityManager;
     private final Event<UserDeactivated> deactivations;
 
-    UserService(PasswordHasher passwords, TenantContext tenantContext, Caller caller, EntityManager entityManager,
+    UserService(
+            PasswordHasher passwords,
+            TenantContext tenantContext,
+            Caller caller,
+            EntityManager entityManager,
             Event<UserDeactivated> deactivations) {
         this.passwords = passwords;
         this.tenantContext = tenantContext;
@@ -82,8 +86,7 @@ public class UserService {
         if (present.contains("role") && self) {
             throw new ApiException.Forbidden("Nobody changes their own role");
         }
-        if (user.role == Role.CEO && !onlyOnboarding
-                || present.contains("role") && patch.role() == Role.CEO) {
+        if (user.role == Role.CEO && !onlyOnboarding || present.contains("role") && patch.role() == Role.CEO) {
             requireCeoManager();
         }
         if (present.contains("name")) {
@@ -120,7 +123,8 @@ public class UserService {
 
     private void requireCeoManager() {
         if (!caller.managesCeos()) {
-            throw new ApiException.Forbidden("Only a CEO, a tenant app or an operator creates, changes or removes a CEO");
+            throw new ApiException.Forbidden(
+                    "Only a CEO, a tenant app or an operator creates, changes or removes a CEO");
         }
     }
 

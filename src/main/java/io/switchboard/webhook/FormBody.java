@@ -1,7 +1,6 @@
 package io.switchboard.webhook;
 
 import io.switchboard.common.ApiException;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,6 @@
 package io.switchboard.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code X-Twilio-Signature}: base64(HMAC-SHA1(auth token, URL + each parameter name and
@@ -33,7 +32,8 @@ public class TwilioSignatureValidator {
         boolean valid = false;
         for (String candidate : urlVariants(url)) {
             // No early exit: the work done does not depend on which variant matched.
-            valid |= MessageDigest.isEqual(expected, sign(candidate, params, authToken).getBytes(StandardCharsets.US_ASCII));
+            valid |= MessageDigest.isEqual(
+                    expected, sign(candidate, params, authToken).getBytes(StandardCharsets.US_ASCII));
         }
         return valid;
     }
@@ -48,7 +48,8 @@ public class TwilioSignatureValidator {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }

@@ -6,7 +6,6 @@ import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Say;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,14 +25,13 @@ final class Twiml {
     /** Distinct answers are few (one or two per tenant and host); the bound only guards memory. */
     private static final int MAX_REMEMBERED_ANSWERS = 10_000;
 
-    private record CallAnswer(String greeting, String forwardTo, boolean record, String recordingCallback) {
-    }
+    private record CallAnswer(String greeting, String forwardTo, boolean record, String recordingCallback) {}
 
     private static final Map<CallAnswer, String> RENDERED_CALL_ANSWERS = new ConcurrentHashMap<>();
-    private static final String EMPTY_MESSAGING_RESPONSE = new MessagingResponse.Builder().build().toXml();
+    private static final String EMPTY_MESSAGING_RESPONSE =
+            new MessagingResponse.Builder().build().toXml();
 
-    private Twiml() {
-    }
+    private Twiml() {}
 
     /**
      * An incoming call: the tenant's greeting if it has one; then forward to {@code forwardTo}
@@ -44,8 +42,8 @@ final class Twiml {
         if (RENDERED_CALL_ANSWERS.size() >= MAX_REMEMBERED_ANSWERS) {
             RENDERED_CALL_ANSWERS.clear();
         }
-        return RENDERED_CALL_ANSWERS.computeIfAbsent(new CallAnswer(greeting, forwardTo, record, recordingCallback),
-                Twiml::render);
+        return RENDERED_CALL_ANSWERS.computeIfAbsent(
+                new CallAnswer(greeting, forwardTo, record, recordingCallback), Twiml::render);
     }
 
     /** Inbound SMS: stored, no automatic reply. */

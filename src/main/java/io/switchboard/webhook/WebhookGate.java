@@ -1,9 +1,9 @@
 package io.switchboard.webhook;
 
-import io.switchboard.common.ClientAddress;
-import io.switchboard.tenant.ActorKind;
 import io.switchboard.common.ApiException;
+import io.switchboard.common.ClientAddress;
 import io.switchboard.tenant.Actor;
+import io.switchboard.tenant.ActorKind;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.tenant.TenantDirectory;
 import io.switchboard.tenant.TenantSecrets;
@@ -31,8 +31,12 @@ class WebhookGate {
     private final TenantSecrets secrets;
     private final TwilioSignatureValidator signatures;
 
-    WebhookGate(TenantDirectory directory, WebhookTenants tenants, TenantContext tenantContext, TenantSecrets secrets,
-                TwilioSignatureValidator signatures) {
+    WebhookGate(
+            TenantDirectory directory,
+            WebhookTenants tenants,
+            TenantContext tenantContext,
+            TenantSecrets secrets,
+            TwilioSignatureValidator signatures) {
         this.directory = directory;
         this.tenants = tenants;
         this.tenantContext = tenantContext;
@@ -56,14 +60,16 @@ class WebhookGate {
         PublicUrl url = PublicUrl.of(http);
         String accountSid = form.get("AccountSid");
         String host = http.authority() == null ? null : http.authority().host();
-        TenantDirectory.Entry tenant = directory.byDomain(host)
+        TenantDirectory.Entry tenant = directory
+                .byDomain(host)
                 .or(() -> tenants.byAccountSid(accountSid))
                 .orElseThrow(WebhookGate::refused);
         if (!tenant.active()) {
             throw refused();
         }
         String ip = ClientAddress.of(http);
-        tenantContext.enter(tenant.tenantId(), new Actor(ActorKind.TWILIO, null, null, ip, http.getHeader("User-Agent")));
+        tenantContext.enter(
+                tenant.tenantId(), new Actor(ActorKind.TWILIO, null, null, ip, http.getHeader("User-Agent")));
         TwilioCredentials credentials = tenants.credentials(tenant.tenantId(), secrets::twilioCredentials);
         if (!accepts(credentials, accountSid, url, form, signature)) {
             // Perhaps the auth token was rotated since it was remembered: check once more with fresh credentials.
@@ -79,7 +85,8 @@ class WebhookGate {
         return new Verified(form);
     }
 
-    private boolean accepts(TwilioCredentials credentials, String accountSid, PublicUrl url, FormBody form, String signature) {
+    private boolean accepts(
+            TwilioCredentials credentials, String accountSid, PublicUrl url, FormBody form, String signature) {
         return credentials.accountSid().equals(accountSid)
                 && signatures.isValid(url.full(), form.params(), credentials.authToken(), signature);
     }

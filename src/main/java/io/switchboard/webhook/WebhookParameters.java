@@ -12,7 +12,6 @@ import io.switchboard.message.TwilioMessageUpdate;
 import io.switchboard.recording.Recording;
 import io.switchboard.recording.RecordingStatus;
 import io.switchboard.recording.TwilioRecordingUpdate;
-
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,8 +27,7 @@ final class WebhookParameters {
     private static final int MAX_NUMBER_LENGTH = 64;
     private static final int MAX_SMS_BODY = 1600;
 
-    private WebhookParameters() {
-    }
+    private WebhookParameters() {}
 
     static TwilioCallUpdate call(FormBody form) {
         CallStatus status = optionalEnum(form, "CallStatus", CallStatus.class);
@@ -72,9 +70,16 @@ final class WebhookParameters {
             throw new ApiException.Invalid("Body", "is longer than an SMS can be");
         }
         String sid = form.get("MessageSid") != null ? form.get("MessageSid") : form.get("SmsSid");
-        return new TwilioMessageUpdate(checked("MessageSid", sid, Message.SID_FORMAT), number(form, "From"), number(form, "To"),
-                body, optionalEnum(form, "SmsStatus", MessageStatus.class),
-                nonNegative(form, "NumSegments"), nonNegative(form, "NumMedia"), null, null);
+        return new TwilioMessageUpdate(
+                checked("MessageSid", sid, Message.SID_FORMAT),
+                number(form, "From"),
+                number(form, "To"),
+                body,
+                optionalEnum(form, "SmsStatus", MessageStatus.class),
+                nonNegative(form, "NumSegments"),
+                nonNegative(form, "NumMedia"),
+                null,
+                null);
     }
 
     static TwilioMessageUpdate messageStatus(FormBody form) {
@@ -87,8 +92,15 @@ final class WebhookParameters {
         }
         String sid = form.get("MessageSid") != null ? form.get("MessageSid") : form.get("SmsSid");
         String errorMessage = form.get("ErrorMessage");
-        return new TwilioMessageUpdate(checked("MessageSid", sid, Message.SID_FORMAT), number(form, "From"), number(form, "To"),
-                null, status, null, null, nonNegative(form, "ErrorCode"),
+        return new TwilioMessageUpdate(
+                checked("MessageSid", sid, Message.SID_FORMAT),
+                number(form, "From"),
+                number(form, "To"),
+                null,
+                status,
+                null,
+                null,
+                nonNegative(form, "ErrorCode"),
                 errorMessage == null ? null : errorMessage.substring(0, Math.min(errorMessage.length(), 1000)));
     }
 
@@ -121,8 +133,9 @@ final class WebhookParameters {
         if (value == null) {
             return null;
         }
-        return WireValue.parse(type, value).orElseThrow(() -> new ApiException.Invalid(name,
-                "'" + value + "' is not one of " + WireValue.allowed(type)));
+        return WireValue.parse(type, value)
+                .orElseThrow(() ->
+                        new ApiException.Invalid(name, "'" + value + "' is not one of " + WireValue.allowed(type)));
     }
 
     private static Integer nonNegative(FormBody form, String name) {
@@ -147,7 +160,8 @@ final class WebhookParameters {
             return Instant.now();
         }
         try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return Instant.now();
         }

@@ -12,7 +12,6 @@ import io.switchboard.twilio.Callbacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 /**
@@ -37,8 +36,13 @@ class WebhookService {
     private final MessageUpdates messages;
     private final Callbacks callbacks;
 
-    WebhookService(TenantContext tenantContext, EntityManager entityManager, CallUpdates calls, RecordingUpdates recordings,
-                   MessageUpdates messages, Callbacks callbacks) {
+    WebhookService(
+            TenantContext tenantContext,
+            EntityManager entityManager,
+            CallUpdates calls,
+            RecordingUpdates recordings,
+            MessageUpdates messages,
+            Callbacks callbacks) {
         this.callbacks = callbacks;
         this.tenantContext = tenantContext;
         this.entityManager = entityManager;
@@ -50,8 +54,13 @@ class WebhookService {
     String incomingCall(TwilioCallUpdate call) {
         UUID tenantId = tenantContext.requireTenantId();
         calls.apply(tenantId, call);
-        return Jdbc.first(entityManager, CALL_ANSWER,
-                        row -> Twiml.incomingCall(row.getString(3), row.getString(1), row.getBoolean(2),
+        return Jdbc.first(
+                        entityManager,
+                        CALL_ANSWER,
+                        row -> Twiml.incomingCall(
+                                row.getString(3),
+                                row.getString(1),
+                                row.getBoolean(2),
                                 callbacks.url(row.getString(4), Callbacks.RECORDING_STATUS)),
                         tenantId)
                 .orElseThrow();

@@ -6,7 +6,6 @@ import io.switchboard.tenant.TwilioCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

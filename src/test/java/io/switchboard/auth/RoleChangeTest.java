@@ -38,10 +38,17 @@ class RoleChangeTest {
     @Test
     void aDemotedAdminLosesAdminRightsOnTheirNextRequestWithTheSameToken() {
         newUser(as(admin), "sales").then().statusCode(201);
-        as(ceo).body(Map.of("role", "sales")).patch("/v1/users/" + adminId).then().statusCode(200);
+        as(ceo).body(Map.of("role", "sales"))
+                .patch("/v1/users/" + adminId)
+                .then()
+                .statusCode(200);
         newUser(as(admin), "admin").then().statusCode(403);
         as(admin).get("/v1/sessions").then().statusCode(403);
-        as(admin).body(Map.of("role", "admin")).patch("/v1/users/" + adminId).then().statusCode(403);
+        as(admin)
+                .body(Map.of("role", "admin"))
+                .patch("/v1/users/" + adminId)
+                .then()
+                .statusCode(403);
         // Still logged in, now as what they are: a sales rep.
         as(admin).get("/v1/calls").then().statusCode(200);
     }
@@ -52,14 +59,26 @@ class RoleChangeTest {
         UUID repId = TestTenants.createUser(tenant, repEmail, "sales");
         String rep = TestTenants.login(tenant, repEmail);
         as(rep).get("/v1/sessions").then().statusCode(403);
-        as(admin).body(Map.of("role", "admin")).patch("/v1/users/" + repId).then().statusCode(200);
+        as(admin)
+                .body(Map.of("role", "admin"))
+                .patch("/v1/users/" + repId)
+                .then()
+                .statusCode(200);
         as(rep).get("/v1/sessions").then().statusCode(200);
     }
 
     @Test
     void nobodyChangesTheirOwnRole() {
-        as(admin).body(Map.of("role", "ceo")).patch("/v1/users/" + adminId).then().statusCode(403);
-        as(admin).body(Map.of("role", "sales")).patch("/v1/users/" + adminId).then().statusCode(403);
+        as(admin)
+                .body(Map.of("role", "ceo"))
+                .patch("/v1/users/" + adminId)
+                .then()
+                .statusCode(403);
+        as(admin)
+                .body(Map.of("role", "sales"))
+                .patch("/v1/users/" + adminId)
+                .then()
+                .statusCode(403);
         as(ceo).body(Map.of("role", "admin")).patch("/v1/users/" + ceoId).then().statusCode(403);
         as(ceo).get("/v1/audit-logs").then().statusCode(200);
     }
@@ -69,8 +88,16 @@ class RoleChangeTest {
         newUser(as(admin), "ceo").then().statusCode(403);
         UUID repId = TestTenants.createUser(tenant, "sales");
         as(admin).body(Map.of("role", "ceo")).patch("/v1/users/" + repId).then().statusCode(403);
-        as(admin).body(Map.of("name", "Not the boss")).patch("/v1/users/" + ceoId).then().statusCode(403);
-        as(admin).body(Map.of("active", false)).patch("/v1/users/" + ceoId).then().statusCode(403);
+        as(admin)
+                .body(Map.of("name", "Not the boss"))
+                .patch("/v1/users/" + ceoId)
+                .then()
+                .statusCode(403);
+        as(admin)
+                .body(Map.of("active", false))
+                .patch("/v1/users/" + ceoId)
+                .then()
+                .statusCode(403);
         as(admin).delete("/v1/users/" + ceoId).then().statusCode(403);
         as(ceo).get("/v1/settings").then().statusCode(200);
     }
@@ -80,12 +107,27 @@ class RoleChangeTest {
         newUser(as(ceo), "ceo").then().statusCode(201).body("role", equalTo("ceo"));
         newUser(tenant.asApp(), "ceo").then().statusCode(201);
         TestTenants.asOperator()
-                .body(Map.of("email", "ceo-" + UUID.randomUUID() + "@example.com", "name", "Ops-made CEO", "role", "ceo",
-                        "password", TestTenants.PASSWORD))
+                .body(Map.of(
+                        "email",
+                        "ceo-" + UUID.randomUUID() + "@example.com",
+                        "name",
+                        "Ops-made CEO",
+                        "role",
+                        "ceo",
+                        "password",
+                        TestTenants.PASSWORD))
                 .post("/admin/v1/tenants/" + tenant.id() + "/users")
-                .then().statusCode(201);
-        as(ceo).body(Map.of("role", "admin")).patch("/v1/users/" + adminId).then().statusCode(200);
-        tenant.asApp().body(Map.of("role", "ceo")).patch("/v1/users/" + adminId).then().statusCode(200);
+                .then()
+                .statusCode(201);
+        as(ceo).body(Map.of("role", "admin"))
+                .patch("/v1/users/" + adminId)
+                .then()
+                .statusCode(200);
+        tenant.asApp()
+                .body(Map.of("role", "ceo"))
+                .patch("/v1/users/" + adminId)
+                .then()
+                .statusCode(200);
         as(admin).get("/v1/audit-logs").then().statusCode(200);
     }
 
@@ -101,8 +143,15 @@ class RoleChangeTest {
     }
 
     private static io.restassured.response.Response newUser(RequestSpecification as, String role) {
-        return as.body(Map.of("email", role + "-" + UUID.randomUUID() + "@example.com", "name", "New " + role,
-                        "role", role, "password", TestTenants.PASSWORD))
+        return as.body(Map.of(
+                        "email",
+                        role + "-" + UUID.randomUUID() + "@example.com",
+                        "name",
+                        "New " + role,
+                        "role",
+                        role,
+                        "password",
+                        TestTenants.PASSWORD))
                 .post("/v1/users");
     }
 }

@@ -1,18 +1,17 @@
 package io.switchboard.auth;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.testing.TestTenants;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every tenant endpoint against every kind of caller: which may use it (any answer but 403) and
@@ -25,8 +24,7 @@ class RoleMatrixTest {
     private static final String APP = "app";
     private static final List<String> CALLERS = List.of(APP, "ceo", "admin", "sales");
 
-    private record Endpoint(String method, String path, Object body, List<String> allowed) {
-    }
+    private record Endpoint(String method, String path, Object body, List<String> allowed) {}
 
     private TestTenants.Tenant tenant;
     private Map<String, String> tokens;
@@ -34,8 +32,13 @@ class RoleMatrixTest {
     @BeforeEach
     void oneTenantWithEveryRole() {
         tenant = TestTenants.create();
-        tokens = Map.of("ceo", TestTenants.loginAs(tenant, "ceo"), "admin", TestTenants.loginAs(tenant, "admin"),
-                "sales", TestTenants.loginAs(tenant, "sales"));
+        tokens = Map.of(
+                "ceo",
+                TestTenants.loginAs(tenant, "ceo"),
+                "admin",
+                TestTenants.loginAs(tenant, "admin"),
+                "sales",
+                TestTenants.loginAs(tenant, "sales"));
     }
 
     @Test
@@ -68,7 +71,8 @@ class RoleMatrixTest {
                 new Endpoint("DELETE", "/v1/products/" + missing, null, manage),
                 new Endpoint("GET", "/v1/content", null, all),
                 new Endpoint("POST", "/v1/content", Map.of("title", "t", "type", "note", "body", "b"), manage),
-                new Endpoint("PUT", "/v1/content/" + missing, Map.of("title", "t", "type", "note", "body", "b"), manage),
+                new Endpoint(
+                        "PUT", "/v1/content/" + missing, Map.of("title", "t", "type", "note", "body", "b"), manage),
                 new Endpoint("DELETE", "/v1/content/" + missing, null, manage),
                 new Endpoint("GET", "/v1/loss-reasons", null, all),
                 new Endpoint("POST", "/v1/loss-reasons", Map.of("name", "Matrix " + UUID.randomUUID()), manage),
@@ -77,8 +81,11 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/v1/users", null, readAll),
                 new Endpoint("POST", "/v1/users", Map.of("email", "bad"), people),
                 new Endpoint("DELETE", "/v1/users/" + missing, null, people),
-                new Endpoint("POST", "/v1/auth/password",
-                        Map.of("currentPassword", "not the password", "newPassword", "a new passphrase"), all),
+                new Endpoint(
+                        "POST",
+                        "/v1/auth/password",
+                        Map.of("currentPassword", "not the password", "newPassword", "a new passphrase"),
+                        all),
                 new Endpoint("GET", "/v1/sessions", null, manage),
                 new Endpoint("DELETE", "/v1/sessions/" + missing, null, manage),
                 new Endpoint("GET", "/v1/analytics/summary", null, ceoView),
@@ -99,7 +106,9 @@ class RoleMatrixTest {
     }
 
     private RequestSpecification as(String caller) {
-        return (APP.equals(caller) ? given().auth().oauth2(tenant.apiKey()) : given().auth().oauth2(tokens.get(caller)))
+        return (APP.equals(caller)
+                        ? given().auth().oauth2(tenant.apiKey())
+                        : given().auth().oauth2(tokens.get(caller)))
                 .contentType("application/json");
     }
 

@@ -1,19 +1,21 @@
 package io.switchboard.common;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsEndpointsTest {
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
     }
@@ -27,22 +29,47 @@ class OperationsEndpointsTest {
 
     @Test
     void theOpenApiDocumentCoversTheContractWithSchemesAndExamples() {
-        var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        for (String path : new String[] {"/admin/v1/tenants", "/admin/v1/tenants/{id}/api-keys", "/v1/auth/login",
-                "/v1/calls", "/v1/calls/{idOrSid}", "/v1/calls/dial", "/v1/messages", "/v1/recordings", "/v1/settings",
-                "/v1/products/{id}", "/v1/users", "/v1/loss-reasons", "/v1/content", "/v1/analytics/summary",
-                "/v1/audit-logs", "/webhooks/twilio/voice", "/webhooks/twilio/message-status"}) {
-            org.assertj.core.api.Assertions.assertThat(openApi.getMap("paths")).as("documented paths").containsKey(path);
+        var openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (String path : new String[] {
+            "/admin/v1/tenants",
+            "/admin/v1/tenants/{id}/api-keys",
+            "/v1/auth/login",
+            "/v1/calls",
+            "/v1/calls/{idOrSid}",
+            "/v1/calls/dial",
+            "/v1/messages",
+            "/v1/recordings",
+            "/v1/settings",
+            "/v1/products/{id}",
+            "/v1/users",
+            "/v1/loss-reasons",
+            "/v1/content",
+            "/v1/analytics/summary",
+            "/v1/audit-logs",
+            "/webhooks/twilio/voice",
+            "/webhooks/twilio/message-status"
+        }) {
+            org.assertj.core.api.Assertions.assertThat(openApi.getMap("paths"))
+                    .as("documented paths")
+                    .containsKey(path);
         }
         org.assertj.core.api.Assertions.assertThat(openApi.getMap("components.securitySchemes"))
                 .containsKeys("apiKey", "dashboardJwt", "operatorToken");
-        org.assertj.core.api.Assertions.assertThat(openApi.getString("components.schemas.DialRequest.properties.to.examples[0]"))
+        org.assertj.core.api.Assertions.assertThat(
+                        openApi.getString("components.schemas.DialRequest.properties.to.examples[0]"))
                 .isEqualTo("+14155550177");
     }
 
     @Test
     void anUnknownPathIsAProblemDocument() {
-        given().get("/v1/does-not-exist").then().statusCode(404)
+        given().get("/v1/does-not-exist")
+                .then()
+                .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"))

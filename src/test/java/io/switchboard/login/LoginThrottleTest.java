@@ -45,13 +45,16 @@ class LoginThrottleTest {
         String attacker = randomAddress();
         double checksBefore = passwordChecks();
 
-        List<Integer> statuses = inParallel(40, attempt -> loginStatus(tenant.id(), email, "guess " + attempt, attacker));
+        List<Integer> statuses =
+                inParallel(40, attempt -> loginStatus(tenant.id(), email, "guess " + attempt, attacker));
 
         assertThat(statuses).containsOnly(401, 429);
         assertThat(statuses.stream().filter(status -> status == 401).count()).isLessThanOrEqualTo(5);
         assertThat(passwordChecks() - checksBefore).isLessThanOrEqualTo(5);
         // The attacker's address stays locked, even with the right password ...
-        login(tenant.id(), email, TestTenants.PASSWORD, attacker).then().statusCode(429)
+        login(tenant.id(), email, TestTenants.PASSWORD, attacker)
+                .then()
+                .statusCode(429)
                 .header("Retry-After", notNullValue());
         // ... while the user logs in from anywhere else.
         login(tenant.id(), email, TestTenants.PASSWORD, randomAddress()).then().statusCode(200);
@@ -100,7 +103,8 @@ class LoginThrottleTest {
         String sprayer = randomAddress();
         List<Integer> statuses = new ArrayList<>();
         for (int attempt = 0; attempt < 35; attempt++) {
-            statuses.add(login(tenant.id(), "person-" + attempt + "@example.com", "Winter2026!", sprayer).statusCode());
+            statuses.add(login(tenant.id(), "person-" + attempt + "@example.com", "Winter2026!", sprayer)
+                    .statusCode());
         }
         assertThat(statuses.subList(0, 30)).containsOnly(401);
         assertThat(statuses.subList(30, 35)).containsOnly(429);
@@ -121,7 +125,10 @@ class LoginThrottleTest {
     }
 
     private double passwordChecks() {
-        return metrics.get("switchboard.password.hashes").tag("kind", "verify").counter().count();
+        return metrics.get("switchboard.password.hashes")
+                .tag("kind", "verify")
+                .counter()
+                .count();
     }
 
     /** An address from the benchmarking range 198.18.0.0/15, fresh per test. */
@@ -131,17 +138,21 @@ class LoginThrottleTest {
     }
 
     private static Response login(UUID tenantId, String email, String password, String clientAddress) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", clientAddress)
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", clientAddress)
                 .body(Map.of("email", email, "password", password, "tenantId", tenantId.toString()))
                 .post("/v1/auth/login");
     }
 
     private static int loginStatus(UUID tenantId, String email, String password, String clientAddress) {
-        String body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"tenantId\":\"" + tenantId + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + io.restassured.RestAssured.port
-                        + "/v1/auth/login"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body =
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"tenantId\":\"" + tenantId + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + io.restassured.RestAssured.port + "/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {

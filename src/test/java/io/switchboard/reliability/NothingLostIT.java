@@ -1,10 +1,11 @@
 package io.switchboard.reliability;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.devdb.EmbeddedPostgresServer;
 import io.switchboard.testing.PackagedApp;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,9 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Many signed webhooks across several tenants, 10% duplicates, shuffled, from concurrent senders;
@@ -39,8 +38,7 @@ class NothingLostIT {
     private static final int TENANTS = 3;
     private static final int CALLS_PER_TENANT = Integer.getInteger("switchboard.reliability.calls", 40);
 
-    private record Delivery(WebhookSimulator sender, String path, Map<String, String> params) {
-    }
+    private record Delivery(WebhookSimulator sender, String path, Map<String, String> params) {}
 
     @Test
     void aHardDatabaseCrashLosesNoAnsweredWebhook() throws Exception {
@@ -54,11 +52,17 @@ class NothingLostIT {
                 tenantSids.add(twilio.accountSid());
                 for (int c = 0; c < CALLS_PER_TENANT; c++) {
                     String callSid = WebhookSimulator.sid("CA");
-                    deliveries.add(new Delivery(twilio, "/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100")));
-                    deliveries.add(new Delivery(twilio, "/webhooks/twilio/call-status", twilio.callStatus(callSid, "ringing", 0, 0)));
-                    deliveries.add(new Delivery(twilio, "/webhooks/twilio/call-status", twilio.callStatus(callSid, "in-progress", 1, 0)));
-                    deliveries.add(new Delivery(twilio, "/webhooks/twilio/call-status", twilio.callStatus(callSid, "completed", 2, 30)));
-                    deliveries.add(new Delivery(twilio, "/webhooks/twilio/recording-status",
+                    deliveries.add(new Delivery(
+                            twilio, "/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100")));
+                    deliveries.add(new Delivery(
+                            twilio, "/webhooks/twilio/call-status", twilio.callStatus(callSid, "ringing", 0, 0)));
+                    deliveries.add(new Delivery(
+                            twilio, "/webhooks/twilio/call-status", twilio.callStatus(callSid, "in-progress", 1, 0)));
+                    deliveries.add(new Delivery(
+                            twilio, "/webhooks/twilio/call-status", twilio.callStatus(callSid, "completed", 2, 30)));
+                    deliveries.add(new Delivery(
+                            twilio,
+                            "/webhooks/twilio/recording-status",
                             twilio.recording(WebhookSimulator.sid("RE"), callSid, "completed", 30)));
                 }
             }
@@ -87,8 +91,9 @@ class NothingLostIT {
                             }
                             if (answer.statusCode() != 503) {
                                 String log = app.output();
-                                assertThat(answer.statusCode()).as("%s%n%s", answer.body(),
-                                        log.substring(Math.max(0, log.length() - 6000))).isEqualTo(503);
+                                assertThat(answer.statusCode())
+                                        .as("%s%n%s", answer.body(), log.substring(Math.max(0, log.length() - 6000)))
+                                        .isEqualTo(503);
                             }
                         } catch (java.io.IOException e) {
                             // Connection trouble: retried like any unanswered webhook.
@@ -116,12 +121,18 @@ class NothingLostIT {
             senders.shutdown();
 
             assertThat(sawNotReady).as("readiness reported the outage").isTrue();
-            assertThat(app.awaitReady(Duration.ofSeconds(30))).as("readiness recovered").isTrue();
-            assertThat(refused.get()).as("some deliveries met the outage and were retried").isPositive();
-            try (Connection db = DriverManager.getConnection(System.getProperty(EmbeddedPostgresServer.SUPERUSER_URL_PROPERTY));
-                 var counts = db.prepareStatement("SELECT count(*), count(DISTINCT c.sid), count(*) FILTER (WHERE c.status = 'completed'),"
-                         + " (SELECT count(*) FROM recordings r WHERE r.tenant_id = ANY (array_agg(DISTINCT c.tenant_id)) AND r.call_id IS NOT NULL)"
-                         + " FROM calls c JOIN tenants t ON t.id = c.tenant_id WHERE t.twilio_account_sid = ANY (?)")) {
+            assertThat(app.awaitReady(Duration.ofSeconds(30)))
+                    .as("readiness recovered")
+                    .isTrue();
+            assertThat(refused.get())
+                    .as("some deliveries met the outage and were retried")
+                    .isPositive();
+            try (Connection db = DriverManager.getConnection(
+                            System.getProperty(EmbeddedPostgresServer.SUPERUSER_URL_PROPERTY));
+                    var counts = db.prepareStatement(
+                            "SELECT count(*), count(DISTINCT c.sid), count(*) FILTER (WHERE c.status = 'completed'),"
+                                    + " (SELECT count(*) FROM recordings r WHERE r.tenant_id = ANY (array_agg(DISTINCT c.tenant_id)) AND r.call_id IS NOT NULL)"
+                                    + " FROM calls c JOIN tenants t ON t.id = c.tenant_id WHERE t.twilio_account_sid = ANY (?)")) {
                 counts.setArray(1, db.createArrayOf("text", tenantSids.toArray()));
                 try (var row = counts.executeQuery()) {
                     row.next();
@@ -129,7 +140,9 @@ class NothingLostIT {
                     assertThat(row.getLong(1)).as("call rows").isEqualTo(calls);
                     assertThat(row.getLong(2)).as("distinct call sids").isEqualTo(calls);
                     assertThat(row.getLong(3)).as("calls in their final status").isEqualTo(calls);
-                    assertThat(row.getLong(4)).as("recordings linked to their calls").isEqualTo(calls);
+                    assertThat(row.getLong(4))
+                            .as("recordings linked to their calls")
+                            .isEqualTo(calls);
                 }
             }
         }

@@ -1,21 +1,20 @@
 package io.switchboard.reliability;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cross-tenant matrix, generated from the OpenAPI document: every tenant API operation, called
@@ -33,16 +32,39 @@ class OpenApiIsolationMatrixTest {
         new WebhookSimulator(SignedWebhook.localBase(), null, a.accountSid(), a.authToken())
                 .playCall(callSid, "+14155550111", "+18005550100");
         String secretNote = "A-only-" + UUID.randomUUID();
-        String callId = a.asApp().body(Map.of("notes", secretNote)).post("/v1/calls").then().statusCode(201).extract().path("id");
+        String callId = a.asApp()
+                .body(Map.of("notes", secretNote))
+                .post("/v1/calls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String recordingId = a.asApp().get("/v1/recordings").then().extract().path("data[0].id");
         Map<String, String> resourceOfA = Map.of(
                 "/v1/calls/", callId,
                 "/v1/messages/", "SM" + "0".repeat(32),
                 "/v1/recordings/", recordingId,
-                "/v1/products/", a.asApp().body(Map.of("name", secretNote)).post("/v1/products").then().extract().path("id"),
-                "/v1/content/", a.asApp().body(Map.of("title", secretNote, "type", "note", "body", "x")).post("/v1/content")
-                        .then().extract().path("id"),
-                "/v1/loss-reasons/", a.asApp().body(Map.of("name", secretNote)).post("/v1/loss-reasons").then().extract().path("id"),
+                "/v1/products/",
+                        a.asApp()
+                                .body(Map.of("name", secretNote))
+                                .post("/v1/products")
+                                .then()
+                                .extract()
+                                .path("id"),
+                "/v1/content/",
+                        a.asApp()
+                                .body(Map.of("title", secretNote, "type", "note", "body", "x"))
+                                .post("/v1/content")
+                                .then()
+                                .extract()
+                                .path("id"),
+                "/v1/loss-reasons/",
+                        a.asApp()
+                                .body(Map.of("name", secretNote))
+                                .post("/v1/loss-reasons")
+                                .then()
+                                .extract()
+                                .path("id"),
                 "/v1/users/", TestTenants.createUser(a, "sales").toString(),
                 "/v1/sessions/", UUID.randomUUID().toString());
 
@@ -53,7 +75,12 @@ class OpenApiIsolationMatrixTest {
                 "B's admin", bearer(TestTenants.loginAs(b, "admin")),
                 "B's sales", bearer(TestTenants.loginAs(b, "sales")));
 
-        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> paths = openApi.getMap("paths");
         List<String> problems = new ArrayList<>();
         int checked = 0;
@@ -77,9 +104,12 @@ class OpenApiIsolationMatrixTest {
                     checked++;
                     int status = response.statusCode();
                     boolean targetsA = !concrete.equals(template);
-                    boolean allowed = targetsA ? (status == 404 || status == 401 || status == 403 || status == 400)
+                    boolean allowed = targetsA
+                            ? (status == 404 || status == 401 || status == 403 || status == 400)
                             : status < 500 && status != 401;
-                    if (!allowed || response.asString().contains("A-only-") || response.asString().contains(callSid)) {
+                    if (!allowed
+                            || response.asString().contains("A-only-")
+                            || response.asString().contains(callSid)) {
                         problems.add(method.toUpperCase() + " " + concrete + " as " + caller.getKey() + ": " + status);
                     }
                 }

@@ -1,5 +1,8 @@
 package io.switchboard.tenant;
 
+import static io.switchboard.testing.TestTenants.asOperator;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -10,15 +13,11 @@ import io.switchboard.testing.AsTenant;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.TestTenants;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static io.switchboard.testing.TestTenants.asOperator;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** After a new key is put first in SWITCHBOARD_CRYPTO_KEYS, rotation moves every secret to it. */
 @QuarkusTest
@@ -26,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretRotationTest {
 
     static final String DEV_KEY = "dev-2026:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    static final String NEW_KEY = "next:" + Base64.getEncoder().encodeToString(new byte[] {
-            9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8});
+    static final String NEW_KEY = "next:"
+            + Base64.getEncoder().encodeToString(new byte[] {
+                9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8
+            });
 
     public static class NewKeyFirst implements QuarkusTestProfile {
         @Override
@@ -48,9 +49,14 @@ class SecretRotationTest {
         try (Connection db = Database.asSuperuser()) {
             Database.update(db, "UPDATE tenants SET twilio_auth_token_enc = ? WHERE id = ?", legacy, tenant.id());
         }
-        assertThat(AsTenant.call(tenant.id(), secrets::twilioCredentials).authToken()).isEqualTo(tenant.authToken());
+        assertThat(AsTenant.call(tenant.id(), secrets::twilioCredentials).authToken())
+                .isEqualTo(tenant.authToken());
 
-        var first = asOperator().post("/admin/v1/crypto/rotate").then().statusCode(200).extract();
+        var first = asOperator()
+                .post("/admin/v1/crypto/rotate")
+                .then()
+                .statusCode(200)
+                .extract();
         assertThat((String) first.path("activeKeyId")).isEqualTo("next");
         assertThat((Integer) first.path("reencrypted")).isGreaterThanOrEqualTo(1);
         List<String> failedTenants = first.path("failures.tenantId");
@@ -58,11 +64,18 @@ class SecretRotationTest {
 
         try (Connection db = Database.asSuperuser()) {
             assertThat(Database.column(db, "SELECT twilio_auth_token_enc FROM tenants WHERE id = ?", tenant.id()))
-                    .singleElement().asString().startsWith("sb1:next:");
+                    .singleElement()
+                    .asString()
+                    .startsWith("sb1:next:");
         }
-        assertThat(AsTenant.call(tenant.id(), secrets::twilioCredentials).authToken()).isEqualTo(tenant.authToken());
+        assertThat(AsTenant.call(tenant.id(), secrets::twilioCredentials).authToken())
+                .isEqualTo(tenant.authToken());
 
-        var second = asOperator().post("/admin/v1/crypto/rotate").then().statusCode(200).extract();
+        var second = asOperator()
+                .post("/admin/v1/crypto/rotate")
+                .then()
+                .statusCode(200)
+                .extract();
         assertThat((Integer) second.path("reencrypted")).isZero();
         assertThat((Integer) second.path("alreadyCurrent")).isGreaterThanOrEqualTo(1);
     }

@@ -1,14 +1,14 @@
 package io.switchboard.tenant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
-import io.switchboard.tenant.ActorKind;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.Fixtures;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The service's own path: a request's tenant reaches PostgreSQL per transaction, and never leaks
@@ -56,14 +54,18 @@ class TenantContextIsolationTest {
             for (UUID tenant : tenants) {
                 results.add(workers.submit(() -> {
                     for (int round = 0; round < ROUNDS; round++) {
-                        assertThat(asRequestOf(tenant)).as("rows visible to %s", tenant).containsExactly(tenant);
+                        assertThat(asRequestOf(tenant))
+                                .as("rows visible to %s", tenant)
+                                .containsExactly(tenant);
                     }
                     return null;
                 }));
             }
             results.add(workers.submit(() -> {
                 for (int round = 0; round < ROUNDS; round++) {
-                    assertThat(asRequestOf(null)).as("rows visible with no tenant resolved").isEmpty();
+                    assertThat(asRequestOf(null))
+                            .as("rows visible with no tenant resolved")
+                            .isEmpty();
                 }
                 return null;
             }));

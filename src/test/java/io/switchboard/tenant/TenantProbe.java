@@ -4,7 +4,6 @@ import io.switchboard.call.Call;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +26,8 @@ public class TenantProbe {
             seen.add(call.tenantId);
         }
         @SuppressWarnings("unchecked")
-        List<UUID> nativeRows = entityManager.createNativeQuery("SELECT tenant_id FROM calls").getResultList();
+        List<UUID> nativeRows =
+                entityManager.createNativeQuery("SELECT tenant_id FROM calls").getResultList();
         seen.addAll(nativeRows);
         return seen;
     }

@@ -4,15 +4,13 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.switchboard.tenant.Actor;
 import io.switchboard.tenant.TenantContext;
-
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Runs service code as a request of the given tenant would, outside HTTP. */
 public final class AsTenant {
 
-    private AsTenant() {
-    }
+    private AsTenant() {}
 
     public static <T> T call(UUID tenantId, Supplier<T> work) {
         ManagedContext request = Arc.container().requestContext();

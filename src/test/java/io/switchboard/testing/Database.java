@@ -1,7 +1,5 @@
 package io.switchboard.testing;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Plain JDBC to the test database, as the service's runtime login (row-level security applies)
@@ -17,15 +16,27 @@ import java.util.UUID;
  */
 public final class Database {
 
-    public static final List<String> TENANT_TABLES = List.of("tenants", "api_keys", "settings", "users", "sessions",
-            "loss_reasons", "calls", "recordings", "messages", "products", "content", "audit_logs", "paid_action_windows");
+    public static final List<String> TENANT_TABLES = List.of(
+            "tenants",
+            "api_keys",
+            "settings",
+            "users",
+            "sessions",
+            "loss_reasons",
+            "calls",
+            "recordings",
+            "messages",
+            "products",
+            "content",
+            "audit_logs",
+            "paid_action_windows");
 
-    private Database() {
-    }
+    private Database() {}
 
     public static Connection asRuntimeLogin() throws SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
@@ -69,7 +80,8 @@ public final class Database {
     public static String logicalDump() throws SQLException {
         StringBuilder dump = new StringBuilder();
         try (Connection db = asSuperuser()) {
-            for (Object table : column(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+            for (Object table :
+                    column(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
                 for (Object row : column(db, "SELECT row_to_json(t)::text FROM public.\"" + table + "\" t")) {
                     dump.append(table).append(": ").append(row).append('\n');
                 }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -41,8 +40,8 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
     }
 
     /** One request as Twilio received it. */
-    public record Received(String method, String path, String basicUser, String basicPassword, Map<String, String> form) {
-    }
+    public record Received(
+            String method, String path, String basicUser, String basicPassword, Map<String, String> form) {}
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, Behaviour> BEHAVIOURS = new ConcurrentHashMap<>();
@@ -54,7 +53,9 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
 
     /** Requests received for one account, oldest first. */
     public static List<Received> receivedFor(String accountSid) {
-        return RECEIVED.stream().filter(request -> request.path().contains("/Accounts/" + accountSid + "/")).toList();
+        return RECEIVED.stream()
+                .filter(request -> request.path().contains("/Accounts/" + accountSid + "/"))
+                .toList();
     }
 
     @Override
@@ -67,8 +68,11 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/2010-04-01/Accounts/", this::handle);
         server.start();
-        return Map.of("switchboard.twilio.api-base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "switchboard.twilio.response-timeout", "1S");
+        return Map.of(
+                "switchboard.twilio.api-base-url",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "switchboard.twilio.response-timeout",
+                "1S");
     }
 
     @Override
@@ -82,7 +86,8 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getRawPath();
         String[] parts = path.split("/");
         String accountSid = parts.length > 3 ? parts[3] : "";
-        Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String[] basic = basicAuth(exchange.getRequestHeaders().getFirst("Authorization"));
         RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form));
         Behaviour behaviour = BEHAVIOURS.getOrDefault(accountSid, Behaviour.ACCEPT);
@@ -99,31 +104,50 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         }
         if (behaviour == Behaviour.RATE_LIMITED) {
             exchange.getResponseHeaders().add("Retry-After", "1");
-            respond(exchange, 429, "{\"code\": 20429, \"message\": \"Too Many Requests\","
-                    + " \"more_info\": \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}");
+            respond(
+                    exchange,
+                    429,
+                    "{\"code\": 20429, \"message\": \"Too Many Requests\","
+                            + " \"more_info\": \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}");
             return;
         }
-        String extra = switch (behaviour) {
-            case ACCEPT_WITH_BAD_PRICE_UNIT -> ", \"price\": \"-0.0085\", \"price_unit\": \"not-a-currency\"";
-            case ACCEPT_WITH_STRING_FOR_OBJECT -> ", \"subresource_uris\": \"oops\"";
-            default -> "";
-        };
+        String extra =
+                switch (behaviour) {
+                    case ACCEPT_WITH_BAD_PRICE_UNIT -> ", \"price\": \"-0.0085\", \"price_unit\": \"not-a-currency\"";
+                    case ACCEPT_WITH_STRING_FOR_OBJECT -> ", \"subresource_uris\": \"oops\"";
+                    default -> "";
+                };
         String sidField = behaviour == Behaviour.ACCEPT_WITHOUT_SID ? "\"sid\": null, " : null;
         if (behaviour == Behaviour.REFUSE_INVALID_NUMBER) {
-            respond(exchange, 400, "{\"code\": 21211, \"message\": \"The 'To' number " + form.get("To")
-                    + " is not a valid phone number.\", \"more_info\": \"https://www.twilio.com/docs/errors/21211\","
-                    + " \"status\": 400}");
+            respond(
+                    exchange,
+                    400,
+                    "{\"code\": 21211, \"message\": \"The 'To' number " + form.get("To")
+                            + " is not a valid phone number.\", \"more_info\": \"https://www.twilio.com/docs/errors/21211\","
+                            + " \"status\": 400}");
         } else if (path.endsWith("/Calls.json")) {
-            respond(exchange, 201, "{" + sid(sidField, "CA") + "\"account_sid\": \"" + accountSid
-                    + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \"" + form.get("From")
-                    + "\", \"to\": \"" + form.get("To") + "\", \"api_version\": \"2010-04-01\"" + extra + "}");
+            respond(
+                    exchange,
+                    201,
+                    "{" + sid(sidField, "CA") + "\"account_sid\": \"" + accountSid
+                            + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \""
+                            + form.get("From")
+                            + "\", \"to\": \"" + form.get("To") + "\", \"api_version\": \"2010-04-01\"" + extra + "}");
         } else if (path.endsWith("/Messages.json")) {
-            respond(exchange, 201, "{" + sid(sidField, "SM") + "\"account_sid\": \"" + accountSid
-                    + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \"" + form.get("From")
-                    + "\", \"to\": \"" + form.get("To") + "\", \"body\": \"" + form.get("Body").replace("\"", "\\\"")
-                    + "\", \"num_segments\": \"1\", \"api_version\": \"2010-04-01\"" + extra + "}");
+            respond(
+                    exchange,
+                    201,
+                    "{" + sid(sidField, "SM") + "\"account_sid\": \"" + accountSid
+                            + "\", \"status\": \"queued\", \"direction\": \"outbound-api\", \"from\": \""
+                            + form.get("From")
+                            + "\", \"to\": \"" + form.get("To") + "\", \"body\": \""
+                            + form.get("Body").replace("\"", "\\\"")
+                            + "\", \"num_segments\": \"1\", \"api_version\": \"2010-04-01\"" + extra + "}");
         } else {
-            respond(exchange, 404, "{\"code\": 20404, \"message\": \"The requested resource was not found\", \"status\": 404}");
+            respond(
+                    exchange,
+                    404,
+                    "{\"code\": 20404, \"message\": \"The requested resource was not found\", \"status\": 404}");
         }
     }
 
@@ -147,8 +171,10 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         for (String pair : body.split("&")) {
             if (!pair.isEmpty()) {
                 int equals = pair.indexOf('=');
-                form.merge(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8), (a, b) -> a + "," + b);
+                form.merge(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8),
+                        (a, b) -> a + "," + b);
             }
         }
         return form;

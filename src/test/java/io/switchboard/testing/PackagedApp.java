@@ -2,11 +2,7 @@ package io.switchboard.testing;
 
 import io.switchboard.common.Hashing;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-
 import java.io.File;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.HexFormat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,8 @@ public final class PackagedApp implements AutoCloseable {
         Path log = Files.createTempFile("switchboard-prod", ".log");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("SWITCHBOARD_"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -57,11 +57,14 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Waits until readiness answers 200; false if the process ended or time ran out first. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                HttpResponse<String> ready = client.send(
+                        HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return true;
@@ -104,9 +107,14 @@ public final class PackagedApp implements AutoCloseable {
     public WebhookSimulator createTwilioTenant(String name) {
         String accountSid = Fixtures.sid("AC");
         String authToken = "token-" + Fixtures.randomHex(16);
-        io.restassured.RestAssured.given().auth().oauth2(OPERATOR_TOKEN).contentType("application/json")
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(OPERATOR_TOKEN)
+                .contentType("application/json")
                 .body(Map.of("name", name, "twilio", Map.of("accountSid", accountSid, "authToken", authToken)))
-                .post(url("/admin/v1/tenants")).then().statusCode(201);
+                .post(url("/admin/v1/tenants"))
+                .then()
+                .statusCode(201);
         return new WebhookSimulator(url(""), null, accountSid, authToken);
     }
 
@@ -130,10 +138,13 @@ public final class PackagedApp implements AutoCloseable {
      * One keyring for every start in this JVM, as operators keep theirs: a start with other bytes
      * under the same key id is rightly refused (its canary does not decrypt).
      */
-    private static final String CRYPTO_KEYS = "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
+    private static final String CRYPTO_KEYS =
+            "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
 
     /** The operator token of {@link #productionEnvironment}. */
-    public static final String OPERATOR_TOKEN = "prod-operator-token-" + HexFormat.of().formatHex(randomBytes(8));
+    public static final String OPERATOR_TOKEN =
+            "prod-operator-token-" + HexFormat.of().formatHex(randomBytes(8));
+
     private static final Map<String, String> JWT_KEYS = writeJwtKeyPair();
 
     /** A fresh RSA pair in PEM files, as ops would mount them. */
@@ -146,16 +157,20 @@ public final class PackagedApp implements AutoCloseable {
             Path publicKey = Files.createTempFile("jwt-public", ".pem");
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            return Map.of("SMALLRYE_JWT_SIGN_KEY_LOCATION", privateKey.toUri().toString(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+            return Map.of(
+                    "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+                    privateKey.toUri().toString(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    publicKey.toUri().toString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type
+                + "-----\n";
     }
 
     private static byte[] randomBytes(int count) {

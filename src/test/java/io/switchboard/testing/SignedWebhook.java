@@ -1,18 +1,16 @@
 package io.switchboard.testing;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
 
 /** Posts a Twilio webhook to the test server, signed (by the independent test signer) for a given public URL. */
 public final class SignedWebhook {
 
-    private SignedWebhook() {
-    }
+    private SignedWebhook() {}
 
     public static String localBase() {
         return "http://localhost:" + io.restassured.RestAssured.port;
@@ -23,8 +21,12 @@ public final class SignedWebhook {
     }
 
     /** Signs for {@code signedBase + pathAndQuery}; {@code request} carries any Host / X-Forwarded-* headers. */
-    public static Response post(String signedBase, String pathAndQuery, Map<String, String> params, String authToken,
-                                RequestSpecification request) {
+    public static Response post(
+            String signedBase,
+            String pathAndQuery,
+            Map<String, String> params,
+            String authToken,
+            RequestSpecification request) {
         return request
                 // The path is sent exactly as given (already encoded), as Twilio sends the URL it signed.
                 .urlEncodingEnabled(false)

@@ -1,23 +1,22 @@
 package io.switchboard.testing;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /** Tenants, users and logins made through the public API, as operators and tenant apps would. */
 public final class TestTenants {
 
     /** sha256 of this is the dev and test SWITCHBOARD_OPS_TOKEN_SHA256. */
     public static final String OPERATOR_TOKEN = "dev-operator-token";
+
     public static final String PASSWORD = "correct horse battery";
 
-    private TestTenants() {
-    }
+    private TestTenants() {}
 
     public record Tenant(UUID id, String apiKey, String accountSid, String authToken, String customDomain) {
 
@@ -48,8 +47,14 @@ public final class TestTenants {
         if (customDomain != null) {
             body.put("customDomain", customDomain);
         }
-        var created = asOperator().body(body).post("/admin/v1/tenants").then().statusCode(201).extract();
-        return new Tenant(UUID.fromString(created.path("id")), created.path("apiKey"), accountSid, authToken, customDomain);
+        var created = asOperator()
+                .body(body)
+                .post("/admin/v1/tenants")
+                .then()
+                .statusCode(201)
+                .extract();
+        return new Tenant(
+                UUID.fromString(created.path("id")), created.path("apiKey"), accountSid, authToken, customDomain);
     }
 
     public static UUID createUser(Tenant tenant, String role) {
@@ -60,16 +65,28 @@ public final class TestTenants {
         String id = asOperator()
                 .body(Map.of("email", email, "name", "Person " + role, "role", role, "password", PASSWORD))
                 .post("/admin/v1/tenants/" + tenant.id() + "/users")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
     /** Logs in with the tenant named in the body and returns the JWT. */
     public static String login(Tenant tenant, String email) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "tenantId", tenant.id().toString()))
+                .body(Map.of(
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "tenantId",
+                        tenant.id().toString()))
                 .post("/v1/auth/login")
-                .then().statusCode(200).extract().path("token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     /** A fresh user of the given role, logged in. */

@@ -1,11 +1,12 @@
 package io.switchboard.webhook;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.devdb.EmbeddedPostgresServer;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PackagedApp;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
@@ -16,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service while its database is down: webhooks get 503 (never a 2xx without a
@@ -49,7 +48,9 @@ class DatabaseOutageIT {
             // The failed request swept the pool's dead connections: the next one is served at once.
             HttpResponse<String> after = twilio.send("/webhooks/twilio/voice", voice);
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
-            assertThat(app.awaitReady(Duration.ofSeconds(30))).as("readiness recovers; output:%n%s", app.output()).isTrue();
+            assertThat(app.awaitReady(Duration.ofSeconds(30)))
+                    .as("readiness recovers; output:%n%s", app.output())
+                    .isTrue();
             assertThat(callsWithSid(callSid)).isEqualTo(1L);
         }
     }
@@ -76,8 +77,8 @@ class DatabaseOutageIT {
         try (PackagedApp app = PackagedApp.start(environment)) {
             assertThat(app.awaitReady(Duration.ofSeconds(60))).as(app.output()).isTrue();
             WebhookSimulator twilio = restartWithAFullPool(app, "Sweep Co");
-            HttpResponse<String> first = twilio.send("/webhooks/twilio/voice",
-                    twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"));
+            HttpResponse<String> first = twilio.send(
+                    "/webhooks/twilio/voice", twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"));
             assertThat(first.statusCode()).as(first.body()).isIn(200, 503);
             Thread.sleep(SWEEP_SETTLES.toMillis());
 
@@ -97,9 +98,11 @@ class DatabaseOutageIT {
     private static void assertEveryWebhookServed(WebhookSimulator twilio) throws Exception {
         for (int i = 0; i < POOL_FILLERS; i++) {
             String callSid = WebhookSimulator.sid("CA");
-            HttpResponse<String> answer = twilio.send("/webhooks/twilio/voice",
-                    twilio.voice(callSid, "+14155550111", "+18005550100"));
-            assertThat(answer.statusCode()).as("webhook %d after the restart: %s", i, answer.body()).isEqualTo(200);
+            HttpResponse<String> answer =
+                    twilio.send("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"));
+            assertThat(answer.statusCode())
+                    .as("webhook %d after the restart: %s", i, answer.body())
+                    .isEqualTo(200);
             assertThat(callsWithSid(callSid)).isEqualTo(1L);
         }
     }
@@ -110,14 +113,15 @@ class DatabaseOutageIT {
     /** The sweep validates the idle connections on the pool's own thread, after the failed request. */
     private static final Duration SWEEP_SETTLES = Duration.ofSeconds(1);
 
-
     private static List<Integer> sendConcurrently(WebhookSimulator twilio, int count) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(count);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                answers.add(senders.submit(() -> twilio.send("/webhooks/twilio/voice",
-                        twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100")).statusCode()));
+                answers.add(senders.submit(() -> twilio.send(
+                                "/webhooks/twilio/voice",
+                                twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"))
+                        .statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
@@ -131,7 +135,8 @@ class DatabaseOutageIT {
 
     private static Object callsWithSid(String callSid) throws Exception {
         try (Connection db = Database.asSuperuser()) {
-            return Database.column(db, "SELECT count(*) FROM calls WHERE sid = ?", callSid).get(0);
+            return Database.column(db, "SELECT count(*) FROM calls WHERE sid = ?", callSid)
+                    .get(0);
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.switchboard.webhook;
 
-import io.switchboard.webhook.simulator.WebhookSimulator;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.webhook.simulator.WebhookSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TwilioSignatureTest {
 
@@ -39,13 +38,19 @@ class TwilioSignatureTest {
 
     @Test
     void validatorAcceptsTwiliosPublishedExampleAndNothingElse() {
-        assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE)).isTrue();
-        assertThat(validator.isValid(URL, multi(publishedParams()), "54321", PUBLISHED_SIGNATURE)).isFalse();
+        assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE))
+                .isTrue();
+        assertThat(validator.isValid(URL, multi(publishedParams()), "54321", PUBLISHED_SIGNATURE))
+                .isFalse();
         Map<String, String> altered = publishedParams();
         altered.put("Digits", "1235");
-        assertThat(validator.isValid(URL, multi(altered), TOKEN, PUBLISHED_SIGNATURE)).isFalse();
-        assertThat(validator.isValid(URL.replace("foo=1", "foo=2"), multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE)).isFalse();
-        assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, null)).isFalse();
+        assertThat(validator.isValid(URL, multi(altered), TOKEN, PUBLISHED_SIGNATURE))
+                .isFalse();
+        assertThat(validator.isValid(
+                        URL.replace("foo=1", "foo=2"), multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE))
+                .isFalse();
+        assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, null))
+                .isFalse();
         assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, "")).isFalse();
     }
 
@@ -53,10 +58,13 @@ class TwilioSignatureTest {
     void theDefaultPortMayBePresentOnOneSideOnly() {
         String withPort = "https://mycompany.com:443/myapp.php?foo=1&bar=2";
         String signedWithPort = WebhookSimulator.signature(withPort, publishedParams(), TOKEN);
-        assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, signedWithPort)).isTrue();
-        assertThat(validator.isValid(withPort, multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE)).isTrue();
+        assertThat(validator.isValid(URL, multi(publishedParams()), TOKEN, signedWithPort))
+                .isTrue();
+        assertThat(validator.isValid(withPort, multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE))
+                .isTrue();
         String otherPort = "https://mycompany.com:8443/myapp.php?foo=1&bar=2";
-        assertThat(validator.isValid(otherPort, multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE)).isFalse();
+        assertThat(validator.isValid(otherPort, multi(publishedParams()), TOKEN, PUBLISHED_SIGNATURE))
+                .isFalse();
     }
 
     @Test
@@ -64,15 +72,20 @@ class TwilioSignatureTest {
         String signedUrl = "https://calls.example.com/webhooks/twilio/voice?next=a%3Ab&name=O%27Brien";
         String signature = WebhookSimulator.signature(signedUrl, publishedParams(), TOKEN);
         String receivedWithPort = "https://calls.example.com:443/webhooks/twilio/voice?next=a%3Ab&name=O%27Brien";
-        assertThat(validator.isValid(receivedWithPort, multi(publishedParams()), TOKEN, signature)).isTrue();
+        assertThat(validator.isValid(receivedWithPort, multi(publishedParams()), TOKEN, signature))
+                .isTrue();
         String decoded = "https://calls.example.com/webhooks/twilio/voice?next=a:b&name=O'Brien";
-        assertThat(validator.isValid(decoded, multi(publishedParams()), TOKEN, signature)).isFalse();
+        assertThat(validator.isValid(decoded, multi(publishedParams()), TOKEN, signature))
+                .isFalse();
     }
 
     @Test
     void portVariantsHandleIpv6AndPlainHttp() {
-        assertThat(TwilioSignatureValidator.urlVariants("http://[::1]/x")).containsExactly("http://[::1]/x", "http://[::1]:80/x");
-        assertThat(TwilioSignatureValidator.urlVariants("http://[::1]:80/x")).containsExactly("http://[::1]:80/x", "http://[::1]/x");
-        assertThat(TwilioSignatureValidator.urlVariants("https://h.example:8443/x")).containsExactly("https://h.example:8443/x");
+        assertThat(TwilioSignatureValidator.urlVariants("http://[::1]/x"))
+                .containsExactly("http://[::1]/x", "http://[::1]:80/x");
+        assertThat(TwilioSignatureValidator.urlVariants("http://[::1]:80/x"))
+                .containsExactly("http://[::1]:80/x", "http://[::1]/x");
+        assertThat(TwilioSignatureValidator.urlVariants("https://h.example:8443/x"))
+                .containsExactly("https://h.example:8443/x");
     }
 }

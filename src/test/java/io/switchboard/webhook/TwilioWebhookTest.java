@@ -1,23 +1,21 @@
 package io.switchboard.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Each webhook's happy path, its TwiML, and what it stores. */
 @QuarkusTest
@@ -35,33 +33,51 @@ class TwilioWebhookTest {
     @Test
     void anIncomingCallIsStoredAndTakesAVoicemailByDefault() throws Exception {
         String callSid = WebhookSimulator.sid("CA");
-        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"), tenant.authToken())
-                .then().statusCode(200)
+        SignedWebhook.post(
+                        "/webhooks/twilio/voice",
+                        twilio.voice(callSid, "+14155550111", "+18005550100"),
+                        tenant.authToken())
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/xml"))
                 .body(containsString("<Record"))
-                .body(containsString("recordingStatusCallback=\"" + SignedWebhook.localBase() + "/webhooks/twilio/recording-status\""))
+                .body(containsString("recordingStatusCallback=\"" + SignedWebhook.localBase()
+                        + "/webhooks/twilio/recording-status\""))
                 .body(not(containsString("<Dial")));
         assertThat(callRow(callSid)).containsExactly("ringing", "inbound", "+14155550111", "+18005550100");
     }
 
     @Test
     void aGreetingIsSpokenAndCallsAreForwardedAndRecordedWhenSetUp() throws Exception {
-        tenant.asApp().body(Map.of("autoRecordCalls", true, "forwardTo", "+14155550999")).put("/v1/settings")
-                .then().statusCode(200);
+        tenant.asApp()
+                .body(Map.of("autoRecordCalls", true, "forwardTo", "+14155550999"))
+                .put("/v1/settings")
+                .then()
+                .statusCode(200);
         addGreeting("Thanks for calling <Acme> & friends");
-        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"),
+        SignedWebhook.post(
+                        "/webhooks/twilio/voice",
+                        twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"),
                         tenant.authToken())
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(containsString("<Say>Thanks for calling &lt;Acme&gt; &amp; friends</Say>"))
                 .body(containsString("record=\"record-from-answer-dual\""))
-                .body(containsString("recordingStatusCallback=\"" + SignedWebhook.localBase() + "/webhooks/twilio/recording-status\""))
+                .body(containsString("recordingStatusCallback=\"" + SignedWebhook.localBase()
+                        + "/webhooks/twilio/recording-status\""))
                 .body(containsString("<Number>+14155550999</Number>"));
 
-        tenant.asApp().body(Map.of("autoRecordCalls", false, "forwardTo", "+14155550999")).put("/v1/settings")
-                .then().statusCode(200);
-        SignedWebhook.post("/webhooks/twilio/voice", twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"),
+        tenant.asApp()
+                .body(Map.of("autoRecordCalls", false, "forwardTo", "+14155550999"))
+                .put("/v1/settings")
+                .then()
+                .statusCode(200);
+        SignedWebhook.post(
+                        "/webhooks/twilio/voice",
+                        twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100"),
                         tenant.authToken())
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(containsString("<Dial>"))
                 .body(not(containsString("record=")));
     }
@@ -72,9 +88,14 @@ class TwilioWebhookTest {
         twilio.playCall(callSid, "+14155550111", "+18005550100");
         assertThat(callRow(callSid).get(0)).isEqualTo("completed");
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT duration_seconds FROM calls WHERE sid = ?", callSid)).containsExactly(42);
-            assertThat(Database.column(db, "SELECT count(*) FROM recordings r JOIN calls c ON c.id = r.call_id"
-                    + " WHERE c.sid = ? AND r.status = 'completed' AND r.duration_seconds = 42", callSid)).containsExactly(1L);
+            assertThat(Database.column(db, "SELECT duration_seconds FROM calls WHERE sid = ?", callSid))
+                    .containsExactly(42);
+            assertThat(Database.column(
+                            db,
+                            "SELECT count(*) FROM recordings r JOIN calls c ON c.id = r.call_id"
+                                    + " WHERE c.sid = ? AND r.status = 'completed' AND r.duration_seconds = 42",
+                            callSid))
+                    .containsExactly(1L);
         }
     }
 
@@ -84,11 +105,16 @@ class TwilioWebhookTest {
         Map<String, String> sms = twilio.inboundSms(messageSid, "+14155550111", "+18005550100", "Hi there, 50% off?");
         for (int delivery = 0; delivery < 2; delivery++) {
             SignedWebhook.post("/webhooks/twilio/sms", sms, tenant.authToken())
-                    .then().statusCode(200).contentType(containsString("text/xml"))
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/xml"))
                     .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));
         }
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT body || '|' || direction || '|' || status FROM messages WHERE sid = ?", messageSid))
+            assertThat(Database.column(
+                            db,
+                            "SELECT body || '|' || direction || '|' || status FROM messages WHERE sid = ?",
+                            messageSid))
                     .containsExactly("Hi there, 50% off?|inbound|received");
         }
     }
@@ -97,11 +123,16 @@ class TwilioWebhookTest {
     void messageStatusOnlyMovesForward() throws Exception {
         String messageSid = WebhookSimulator.sid("SM");
         for (String status : List.of("sent", "delivered", "sent", "queued")) {
-            SignedWebhook.post("/webhooks/twilio/message-status", twilio.messageStatus(messageSid, status), tenant.authToken())
-                    .then().statusCode(204);
+            SignedWebhook.post(
+                            "/webhooks/twilio/message-status",
+                            twilio.messageStatus(messageSid, status),
+                            tenant.authToken())
+                    .then()
+                    .statusCode(204);
         }
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT status FROM messages WHERE sid = ?", messageSid)).containsExactly("delivered");
+            assertThat(Database.column(db, "SELECT status FROM messages WHERE sid = ?", messageSid))
+                    .containsExactly("delivered");
         }
     }
 
@@ -109,18 +140,26 @@ class TwilioWebhookTest {
         try (Connection db = Database.asSuperuser()) {
             List<Object> rows = Database.column(db, "SELECT status FROM calls WHERE sid = ?", callSid);
             assertThat(rows).as("one row for %s", callSid).hasSize(1);
-            return List.of(rows.get(0),
-                    Database.column(db, "SELECT direction FROM calls WHERE sid = ?", callSid).get(0),
-                    Database.column(db, "SELECT from_number FROM calls WHERE sid = ?", callSid).get(0),
-                    Database.column(db, "SELECT to_number FROM calls WHERE sid = ?", callSid).get(0));
+            return List.of(
+                    rows.get(0),
+                    Database.column(db, "SELECT direction FROM calls WHERE sid = ?", callSid)
+                            .get(0),
+                    Database.column(db, "SELECT from_number FROM calls WHERE sid = ?", callSid)
+                            .get(0),
+                    Database.column(db, "SELECT to_number FROM calls WHERE sid = ?", callSid)
+                            .get(0));
         }
     }
 
     private void addGreeting(String text) throws Exception {
         try (Connection db = Database.asRuntimeLogin()) {
             Database.beginAsTenant(db, tenant.id());
-            Database.update(db, "INSERT INTO content (tenant_id, id, title, type, body) VALUES (?, ?, 'Greeting', 'greeting', ?)",
-                    tenant.id(), UUID.randomUUID(), text);
+            Database.update(
+                    db,
+                    "INSERT INTO content (tenant_id, id, title, type, body) VALUES (?, ?, 'Greeting', 'greeting', ?)",
+                    tenant.id(),
+                    UUID.randomUUID(),
+                    text);
             db.commit();
         }
     }

@@ -1,13 +1,12 @@
 package io.switchboard.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +16,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Twilio retries and reorders callbacks; the stored state still ends right, with one row each. */
 @QuarkusTest
@@ -41,8 +40,11 @@ class WebhookOrderingTest {
         send("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"), 200);
         send("/webhooks/twilio/call-status", twilio.callStatus(callSid, "ringing", 1, 0), 204);
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT status || '|' || duration_seconds || '|' || from_number FROM calls WHERE sid = ?",
-                    callSid)).containsExactly("completed|61|+14155550111");
+            assertThat(Database.column(
+                            db,
+                            "SELECT status || '|' || duration_seconds || '|' || from_number FROM calls WHERE sid = ?",
+                            callSid))
+                    .containsExactly("completed|61|+14155550111");
         }
     }
 
@@ -54,8 +56,11 @@ class WebhookOrderingTest {
         send("/webhooks/twilio/recording-status", twilio.recording(recordingSid, callSid, "in-progress", 0), 204);
         send("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"), 200);
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT r.status FROM recordings r JOIN calls c ON c.id = r.call_id WHERE r.sid = ?",
-                    recordingSid)).containsExactly("completed");
+            assertThat(Database.column(
+                            db,
+                            "SELECT r.status FROM recordings r JOIN calls c ON c.id = r.call_id WHERE r.sid = ?",
+                            recordingSid))
+                    .containsExactly("completed");
         }
     }
 
@@ -66,13 +71,20 @@ class WebhookOrderingTest {
         String callSid = WebhookSimulator.sid("CA");
         String recordingSid = WebhookSimulator.sid("RE");
         try (Connection db = Database.asSuperuser()) {
-            Database.update(db, "INSERT INTO recordings (tenant_id, id, sid, call_sid, status) VALUES (?, gen_random_uuid(), ?, ?, 'completed')",
-                    tenant.id(), recordingSid, callSid);
+            Database.update(
+                    db,
+                    "INSERT INTO recordings (tenant_id, id, sid, call_sid, status) VALUES (?, gen_random_uuid(), ?, ?, 'completed')",
+                    tenant.id(),
+                    recordingSid,
+                    callSid);
         }
         send("/webhooks/twilio/voice", twilio.voice(callSid, "+14155550111", "+18005550100"), 200);
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT c.sid FROM recordings r JOIN calls c ON c.id = r.call_id WHERE r.sid = ?",
-                    recordingSid)).containsExactly(callSid);
+            assertThat(Database.column(
+                            db,
+                            "SELECT c.sid FROM recordings r JOIN calls c ON c.id = r.call_id WHERE r.sid = ?",
+                            recordingSid))
+                    .containsExactly(callSid);
         }
     }
 
@@ -89,7 +101,9 @@ class WebhookOrderingTest {
                     new Object[] {"/webhooks/twilio/call-status", twilio.callStatus(callSid, "ringing", 0, 0)},
                     new Object[] {"/webhooks/twilio/call-status", twilio.callStatus(callSid, "in-progress", 1, 0)},
                     new Object[] {"/webhooks/twilio/call-status", twilio.callStatus(callSid, "completed", 2, 30)},
-                    new Object[] {"/webhooks/twilio/recording-status", twilio.recording(recordingSid, callSid, "completed", 30)});
+                    new Object[] {
+                        "/webhooks/twilio/recording-status", twilio.recording(recordingSid, callSid, "completed", 30)
+                    });
             for (Object[] event : events) {
                 deliveries.add(event);
                 deliveries.add(event);
@@ -102,7 +116,8 @@ class WebhookOrderingTest {
             for (Object[] delivery : deliveries) {
                 @SuppressWarnings("unchecked")
                 Map<String, String> params = (Map<String, String>) delivery[1];
-                answers.add(senders.submit(() -> SignedWebhook.post((String) delivery[0], params, tenant.authToken()).statusCode()));
+                answers.add(senders.submit(() -> SignedWebhook.post((String) delivery[0], params, tenant.authToken())
+                        .statusCode()));
             }
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isBetween(200, 204);
@@ -111,11 +126,15 @@ class WebhookOrderingTest {
             senders.shutdownNow();
         }
         try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT count(*) FROM calls WHERE tenant_id = ?", tenant.id())).containsExactly(15L);
+            assertThat(Database.column(db, "SELECT count(*) FROM calls WHERE tenant_id = ?", tenant.id()))
+                    .containsExactly(15L);
             assertThat(Database.column(db, "SELECT DISTINCT status FROM calls WHERE tenant_id = ?", tenant.id()))
                     .containsExactly("completed");
-            assertThat(Database.column(db, "SELECT count(*) FROM recordings WHERE tenant_id = ? AND call_id IS NOT NULL",
-                    tenant.id())).containsExactly(15L);
+            assertThat(Database.column(
+                            db,
+                            "SELECT count(*) FROM recordings WHERE tenant_id = ? AND call_id IS NOT NULL",
+                            tenant.id()))
+                    .containsExactly(15L);
         }
     }
 

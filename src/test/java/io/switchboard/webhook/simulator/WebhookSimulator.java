@@ -1,7 +1,5 @@
 package io.switchboard.webhook.simulator;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Plays realistic, signed Twilio webhook sequences against a running Switchboard, exactly as
@@ -64,8 +64,11 @@ public final class WebhookSimulator {
                     + " [--calls N] [--public-url URL]");
             System.exit(2);
         }
-        WebhookSimulator simulator = new WebhookSimulator(options.getOrDefault("target", "http://localhost:8080"),
-                options.get("public-url"), options.get("account-sid"), options.get("auth-token"));
+        WebhookSimulator simulator = new WebhookSimulator(
+                options.getOrDefault("target", "http://localhost:8080"),
+                options.get("public-url"),
+                options.get("account-sid"),
+                options.get("auth-token"));
         int calls = Integer.parseInt(options.getOrDefault("calls", "1"));
         for (int i = 0; i < calls; i++) {
             String callSid = sid("CA");
@@ -73,7 +76,9 @@ public final class WebhookSimulator {
             System.out.println("call " + callSid + " played");
         }
         String inbound = sid("SM");
-        simulator.send("/webhooks/twilio/sms", simulator.inboundSms(inbound, "+14155550199", "+18005550100", "Hello from the simulator"));
+        simulator.send(
+                "/webhooks/twilio/sms",
+                simulator.inboundSms(inbound, "+14155550199", "+18005550100", "Hello from the simulator"));
         String outbound = sid("SM");
         simulator.send("/webhooks/twilio/message-status", simulator.messageStatus(outbound, "sent"));
         simulator.send("/webhooks/twilio/message-status", simulator.messageStatus(outbound, "delivered"));
@@ -124,7 +129,9 @@ public final class WebhookSimulator {
         params.put("RecordingDuration", Integer.toString(durationSeconds));
         params.put("RecordingChannels", "2");
         params.put("RecordingSource", "DialVerb");
-        params.put("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/" + accountSid + "/Recordings/" + recordingSid);
+        params.put(
+                "RecordingUrl",
+                "https://api.twilio.com/2010-04-01/Accounts/" + accountSid + "/Recordings/" + recordingSid);
         return params;
     }
 
@@ -174,10 +181,11 @@ public final class WebhookSimulator {
      * in name order, HMAC-SHA1 with the auth token, base64.
      */
     public static String signature(String url, Map<String, String> params, String authToken) {
-        String payload = url + params.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + entry.getValue())
-                .collect(Collectors.joining());
+        String payload = url
+                + params.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> entry.getKey() + entry.getValue())
+                        .collect(Collectors.joining());
         try {
             Mac hmac = Mac.getInstance("HmacSHA1");
             hmac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
@@ -208,7 +216,8 @@ public final class WebhookSimulator {
 
     private static void expectSuccess(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
