@@ -69,42 +69,42 @@ public class TenantAdminResource {
 
     @GET
     @Path("/{id}")
-    public TenantView get(@PathParam("id") String id) {
-        return tenants.get();
+    public TenantView get(@PathParam("id") UUID id) {
+        return tenants.get(id);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public TenantView update(@PathParam("id") String id, JsonNode body) {
+    public TenantView update(@PathParam("id") UUID id, JsonNode body) {
         MergePatch<UpdateTenantRequest> patch = MergePatch.read(body, UpdateTenantRequest.class, json, validator);
-        return tenants.update(patch.value(), patch.present());
+        return tenants.update(id, patch.value(), patch.present());
     }
 
     @POST
     @Path("/{id}/api-keys")
-    public Response issueApiKey(@PathParam("id") String id) {
+    public Response issueApiKey(@PathParam("id") UUID id) {
         return Response.status(Response.Status.CREATED)
-                .entity(tenants.issueApiKey())
+                .entity(tenants.issueApiKey(id))
                 .build();
     }
 
     @GET
     @Path("/{id}/api-keys")
-    public List<ApiKeyService.ApiKeyView> listApiKeys(@PathParam("id") String id) {
-        return tenants.listApiKeys();
+    public List<ApiKeyService.ApiKeyView> listApiKeys(@PathParam("id") UUID id) {
+        return tenants.listApiKeys(id);
     }
 
     @DELETE
     @Path("/{id}/api-keys/{keyId}")
-    public void revokeApiKey(@PathParam("id") String id, @PathParam("keyId") UUID keyId) {
-        tenants.revokeApiKey(keyId);
+    public void revokeApiKey(@PathParam("id") UUID id, @PathParam("keyId") UUID keyId) {
+        tenants.revokeApiKey(id, keyId);
     }
 
     @POST
     @Path("/{id}/users")
-    public Response createUser(@PathParam("id") String id, @NotNull @Valid CreateUserRequest request) {
-        UserView user = tenants.createUser(request);
+    public Response createUser(@PathParam("id") UUID id, @NotNull @Valid CreateUserRequest request) {
+        UserView user = tenants.createUser(id, request);
         return Response.status(Response.Status.CREATED).entity(user).build();
     }
 }

@@ -86,22 +86,21 @@ public class TenantAdminService {
     }
 
     public Page<TenantView> list(PageRequest page) {
-        Cursor after = page.after();
+        Cursor<UUID> after = page.after(UUID::fromString);
         List<TenantView> rows = directory.tenantsPage(
                 after == null ? null : after.time(), after == null ? null : after.id(), page.fetchSize());
-        return Page.of(rows, page, tenant -> new Cursor(tenant.createdAt(), tenant.id()), view -> view);
+        return Page.of(rows, page, tenant -> new Cursor<>(tenant.createdAt(), tenant.id()), view -> view);
     }
 
     @Transactional
-    public TenantView get() {
-        return TenantView.of(current());
+    public TenantView get(UUID id) {
+        return TenantView.of(current(id));
     }
 
     /** Applies a merge patch; {@code present} names the top-level and twilio fields the body contained. */
     @Transactional
-    public TenantView update(UpdateTenantRequest patch, Set<String> present) {
-        Tenant tenant = current();
-        UUID id = tenant.id;
+    public TenantView update(UUID id, UpdateTenantRequest patch, Set<String> present) {
+        Tenant tenant = current(id);
         if (present.contains("name")) {
             tenant.name = required(patch.name(), "name").trim();
         }
@@ -143,33 +142,36 @@ public class TenantAdminService {
     }
 
     @Transactional
-    public ApiKeyService.IssuedApiKey issueApiKey() {
-        return apiKeys.issue(current().id);
+    public ApiKeyService.IssuedApiKey issueApiKey(UUID id) {
+        return apiKeys.issue(current(id).id);
     }
 
     @Transactional
-    public List<ApiKeyService.ApiKeyView> listApiKeys() {
-        return apiKeys.list(current().id);
+    public List<ApiKeyService.ApiKeyView> listApiKeys(UUID id) {
+        return apiKeys.list(current(id).id);
     }
 
     @Transactional
-    public void revokeApiKey(UUID keyId) {
-        apiKeys.revoke(current().id, keyId);
+    public void revokeApiKey(UUID id, UUID keyId) {
+        apiKeys.revoke(current(id).id, keyId);
     }
 
     /** Not in a transaction: the password is hashed first, holding no connection (see UserService). */
-    public UserView createUser(CreateUserRequest request) {
-        requireTenant();
+    public UserView createUser(UUID id, CreateUserRequest request) {
+        requireTenant(id);
         return users.create(request);
     }
 
     @Transactional
-    void requireTenant() {
-        current();
+    void requireTenant(UUID id) {
+        current(id);
     }
 
-    private Tenant current() {
-        UUID id = tenantContext.requireTenantId();
+    /** The tenant named in the path, which TenantResolver has made the request's tenant. */
+    private Tenant current(UUID id) {
+        if (!id.equals(tenantContext.requireTenantId())) {
+            throw new IllegalStateException("The request works for another tenant than its path names");
+        }
         return Tenant.findCurrent(id).orElseThrow(() -> new ApiException.NotFound("Tenant " + id));
     }
 

@@ -41,7 +41,6 @@ public class AuditResource {
         var from = QueryParams.instant("since", since);
         var to = QueryParams.instant("until", until);
         QueryParams.requireOrdered(from, to);
-        int size = PageRequest.of(limit, null).limit();
         return audit.list(
                 new AuditService.Filter(
                         table == null || table.isBlank() ? null : table.trim(),
@@ -49,7 +48,6 @@ public class AuditResource {
                         QueryParams.uuid("userId", userId),
                         from,
                         to),
-                size,
-                cursor);
+                PageRequest.of(limit, cursor));
     }
 }

@@ -81,7 +81,7 @@ public class CallResource {
 
     @POST
     @Operation(summary = "Log a call by hand")
-    public Response log(@NotNull @Valid CallLog request) {
+    public Response log(@NotNull @Valid CallLogRequest request) {
         CallView call = calls.log(request);
         return Response.created(URI.create("/v1/calls/" + call.id()))
                 .entity(call)
@@ -93,7 +93,7 @@ public class CallResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Annotate a call (merge patch: fields sent replace, null clears)")
     public CallView update(@PathParam("id") String id, JsonNode body) {
-        MergePatch<CallLog> patch = MergePatch.read(body, CallLog.class, json, validator);
+        MergePatch<CallLogRequest> patch = MergePatch.read(body, CallLogRequest.class, json, validator);
         return calls.update(id, patch.value(), patch.present());
     }
 

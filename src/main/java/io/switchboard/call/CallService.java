@@ -6,6 +6,7 @@ import io.switchboard.common.IdOrSid;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.common.WireValue;
 import io.switchboard.lossreason.LossReason;
 import io.switchboard.recording.Recording;
 import io.switchboard.recording.RecordingView;
@@ -85,7 +86,7 @@ public class CallService {
                         .toList());
     }
 
-    public CallView log(CallLog request) {
+    public CallView log(CallLogRequest request) {
         Call call = new Call();
         call.tenantId = tenantContext.requireTenantId();
         call.userId = caller.seesOnlyOwnCalls() ? ownUserId() : caller.userId().orElse(null);
@@ -99,7 +100,7 @@ public class CallService {
         return CallView.of(call);
     }
 
-    public CallView update(String id, CallLog patch, Set<String> present) {
+    public CallView update(String id, CallLogRequest patch, Set<String> present) {
         Call call = find(id);
         apply(call, patch, present);
         entityManager.flush();
@@ -111,8 +112,7 @@ public class CallService {
         UUID tenantId = tenantContext.requireTenantId();
         CallStatus status = placed.status() == null
                 ? CallStatus.QUEUED
-                : io.switchboard.common.WireValue.parse(CallStatus.class, placed.status())
-                        .orElse(CallStatus.QUEUED);
+                : WireValue.parse(CallStatus.class, placed.status()).orElse(CallStatus.QUEUED);
         UUID id = updates.apply(
                 tenantId,
                 new TwilioCallUpdate(
@@ -142,7 +142,7 @@ public class CallService {
                 .orElseThrow(() -> new ApiException.NotFound("Call " + idOrSid));
     }
 
-    private void apply(Call call, CallLog log, Set<String> present) {
+    private void apply(Call call, CallLogRequest log, Set<String> present) {
         if (call.sid != null) {
             // Twilio's half of a call is Twilio's record: only its webhooks and reconciliation set it.
             for (String field : TWILIO_FIELDS) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import org.hibernate.exception.JDBCConnectionException;
+import org.postgresql.util.PSQLException;
 
 /**
  * Reads a failure's cause chain for what the database said: an outage (retry later), or a verdict
@@ -43,6 +44,20 @@ public final class DatabaseFailures {
                     && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of the constraint PostgreSQL says a write violated (SQLSTATE class 23), if any. */
+    public static Optional<String> violatedConstraint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof PSQLException psql
+                    && psql.getSQLState() != null
+                    && psql.getSQLState().startsWith("23")
+                    && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getConstraint() != null) {
+                return Optional.of(psql.getServerErrorMessage().getConstraint());
             }
         }
         return Optional.empty();

@@ -11,7 +11,7 @@ public record Page<T>(List<T> data, String nextCursor) {
      * follow, and the cursor points after the last row returned.
      */
     public static <E, T> Page<T> of(
-            List<E> rows, PageRequest request, Function<E, Cursor> cursorOf, Function<E, T> view) {
+            List<E> rows, PageRequest request, Function<E, Cursor<?>> cursorOf, Function<E, T> view) {
         boolean more = rows.size() > request.limit();
         List<E> shown = more ? rows.subList(0, request.limit()) : rows;
         String next = more ? cursorOf.apply(shown.get(shown.size() - 1)).encode() : null;

@@ -126,10 +126,10 @@ class ProblemMapper {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getConstraintName() != null) {
-                return constraintViolated(violation.getConstraintName(), uri);
-            }
+        }
+        var constraint = DatabaseFailures.violatedConstraint(e);
+        if (constraint.isPresent()) {
+            return constraintViolated(constraint.get(), uri);
         }
         var verdict = DatabaseFailures.dataVerdict(e);
         if (verdict.isPresent()) {

@@ -1,5 +1,6 @@
 package io.switchboard.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -22,7 +23,6 @@ public record SecretField(UUID tenantId, String table, String column) {
     }
 
     byte[] associatedData() {
-        return ("switchboard/sb1|" + tenantId + "|" + table + "|" + column)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("switchboard/sb1|" + tenantId + "|" + table + "|" + column).getBytes(StandardCharsets.UTF_8);
     }
 }

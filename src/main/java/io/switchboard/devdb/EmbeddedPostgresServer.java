@@ -3,10 +3,13 @@ package io.switchboard.devdb;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -120,10 +123,9 @@ public final class EmbeddedPostgresServer {
      * shutdown. {@link #restart()} then runs PostgreSQL's crash recovery.
      */
     public static synchronized void killHard() throws IOException {
-        long postmaster =
-                Long.parseLong(java.nio.file.Files.readAllLines(new File(dataDirectory, "postmaster.pid").toPath())
-                        .get(0)
-                        .trim());
+        long postmaster = Long.parseLong(Files.readAllLines(new File(dataDirectory, "postmaster.pid").toPath())
+                .get(0)
+                .trim());
         ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
         // Release the embedded server's own lock on the data directory; its pg_ctl stop finds nothing to stop.
         stop();
@@ -136,14 +138,13 @@ public final class EmbeddedPostgresServer {
                 .start();
     }
 
-    private static void deleteRecursively(java.nio.file.Path directory) throws IOException {
-        if (!java.nio.file.Files.exists(directory)) {
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
             return;
         }
-        try (var paths = java.nio.file.Files.walk(directory)) {
-            for (java.nio.file.Path path :
-                    paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(path);
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,11 @@ public class LoginSession extends TenantEntity {
 
     public static Optional<LoginSession> findForTenant(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /** Sessions that are neither ended nor expired, newest first. */
+    static List<LoginSession> openForTenant(UUID tenantId, Instant now) {
+        return list("tenantId = ?1 and endedAt is null and expiresAt > ?2 order by startedAt desc", tenantId, now);
     }
 
     /** Ends every open session of a user but one (null: all of them). */

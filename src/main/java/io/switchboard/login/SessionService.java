@@ -34,11 +34,7 @@ public class SessionService {
     }
 
     public List<SessionView> open() {
-        return LoginSession.<LoginSession>list(
-                        "tenantId = ?1 and endedAt is null and expiresAt > ?2 order by startedAt desc",
-                        tenantContext.requireTenantId(),
-                        Instant.now())
-                .stream()
+        return LoginSession.openForTenant(tenantContext.requireTenantId(), Instant.now()).stream()
                 .map(SessionView::of)
                 .toList();
     }

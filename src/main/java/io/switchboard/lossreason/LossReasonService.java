@@ -1,6 +1,5 @@
 package io.switchboard.lossreason;
 
-import io.switchboard.call.Call;
 import io.switchboard.common.ApiException;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +48,11 @@ public class LossReasonService {
     /** Deletes an unused reason (empty result) or deactivates one that calls refer to (the reason as it now is). */
     public Optional<LossReasonView> delete(UUID id) {
         LossReason reason = find(id);
-        boolean inUse = Call.count("tenantId = ?1 and lossReasonId = ?2", reason.tenantId, reason.id) > 0;
-        if (inUse) {
-            reason.active = false;
-            return Optional.of(LossReasonView.of(reason));
+        if (LossReason.deleteUnlessUsed(reason.tenantId, reason.id)) {
+            return Optional.empty();
         }
-        reason.delete();
-        return Optional.empty();
+        reason.active = false;
+        return Optional.of(LossReasonView.of(reason));
     }
 
     private LossReason find(UUID id) {

@@ -19,6 +19,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "settings")
 public class Settings extends PanacheEntityBase {
 
+    /** Calls placed plus SMS sent per minute unless a tenant sets otherwise; the column's DEFAULT agrees (SchemaRulesTest). */
+    public static final int DEFAULT_PAID_ACTIONS_PER_MINUTE = 60;
+
     @Id
     @Column(name = "tenant_id", nullable = false, updatable = false)
     public UUID tenantId;
@@ -30,7 +33,7 @@ public class Settings extends PanacheEntityBase {
     public String forwardTo;
 
     @Column(name = "paid_actions_per_minute", nullable = false)
-    public int paidActionsPerMinute = 60;
+    public int paidActionsPerMinute = DEFAULT_PAID_ACTIONS_PER_MINUTE;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "extra", nullable = false)

@@ -24,7 +24,9 @@ public class SettingsService {
         Settings settings = current();
         settings.autoRecordCalls = request.autoRecordCalls();
         settings.forwardTo = request.forwardTo();
-        settings.paidActionsPerMinute = request.paidActionsPerMinute() == null ? 60 : request.paidActionsPerMinute();
+        settings.paidActionsPerMinute = request.paidActionsPerMinute() == null
+                ? Settings.DEFAULT_PAID_ACTIONS_PER_MINUTE
+                : request.paidActionsPerMinute();
         settings.extra = request.extra() == null ? Map.of() : request.extra();
         settings.persistAndFlush();
         return SettingsView.of(settings);

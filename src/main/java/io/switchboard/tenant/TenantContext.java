@@ -1,8 +1,12 @@
 package io.switchboard.tenant;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The tenant (and actor) of the current request, set once it is resolved. Every transaction
@@ -12,14 +16,15 @@ import java.util.UUID;
 @RequestScoped
 public class TenantContext {
 
+    private final TransactionManager transactions;
+    private final BoundTenant boundTenant;
     private UUID tenantId;
     private Actor actor = Actor.system();
 
-    @jakarta.inject.Inject
-    jakarta.transaction.TransactionManager transactions;
-
-    @jakarta.inject.Inject
-    BoundTenant boundTenant;
+    TenantContext(TransactionManager transactions, BoundTenant boundTenant) {
+        this.transactions = transactions;
+        this.boundTenant = boundTenant;
+    }
 
     /** Binds this request to a tenant. Switching to another tenant within one request is refused. */
     public void enter(UUID tenantId, Actor actor) {
@@ -31,11 +36,11 @@ public class TenantContext {
     }
 
     /**
-     * For operator jobs that visit tenants one after another within one request (key rotation):
-     * works as {@code tenantId} for the duration of {@code work}, which must begin its own
-     * transactions. Refused when the request already has a tenant.
+     * For jobs that visit tenants one after another within one request (key rotation,
+     * reconciliation): works as {@code tenantId} for the duration of {@code work}, which must
+     * begin its own transactions. Refused when the request already has a tenant.
      */
-    public <T> T runAs(UUID tenantId, Actor actor, java.util.function.Supplier<T> work) {
+    public <T> T runAs(UUID tenantId, Actor actor, Supplier<T> work) {
         if (this.tenantId != null) {
             throw new IllegalStateException("This request already works for a tenant");
         }
@@ -70,8 +75,8 @@ public class TenantContext {
 
     private boolean inTransaction() {
         try {
-            return transactions.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE;
-        } catch (jakarta.transaction.SystemException e) {
+            return transactions.getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
             return false;
         }
     }

@@ -2,12 +2,14 @@ package io.switchboard.tenant;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.switchboard.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Sets the tenant and actor of the current request into PostgreSQL at the start of every
@@ -21,13 +23,12 @@ import java.util.UUID;
 @ApplicationScoped
 class TenantTransactionBinder {
 
-    private static final String SET_CONTEXT = "SELECT set_config('app.tenant_id', ?1, true),"
-            + " set_config('app.actor_kind', ?2, true), set_config('app.actor_user_id', ?3, true),"
-            + " set_config('app.actor_api_key_id', ?4, true), set_config('app.client_ip', ?5, true),"
-            + " set_config('app.user_agent', ?6, true)";
+    private static final String SET_CONTEXT = "SELECT set_config('app.tenant_id', ?, true),"
+            + " set_config('app.actor_kind', ?, true), set_config('app.actor_user_id', ?, true),"
+            + " set_config('app.actor_api_key_id', ?, true), set_config('app.client_ip', ?, true),"
+            + " set_config('app.user_agent', ?, true)";
 
-    private static final org.jboss.logging.Logger LOG =
-            org.jboss.logging.Logger.getLogger(TenantTransactionBinder.class);
+    private static final Logger LOG = Logger.getLogger(TenantTransactionBinder.class);
 
     private final EntityManager entityManager;
     private final TenantContext tenantContext;
@@ -47,15 +48,16 @@ class TenantTransactionBinder {
         UUID tenantId = tenantContext.tenantId().orElseThrow();
         Actor actor = tenantContext.actor();
         try {
-            entityManager
-                    .createNativeQuery(SET_CONTEXT)
-                    .setParameter(1, tenantId.toString())
-                    .setParameter(2, actor.kind().wire())
-                    .setParameter(3, text(actor.userId()))
-                    .setParameter(4, text(actor.apiKeyId()))
-                    .setParameter(5, text(actor.ip()))
-                    .setParameter(6, text(actor.userAgent()))
-                    .getSingleResult();
+            Jdbc.first(
+                    entityManager,
+                    SET_CONTEXT,
+                    row -> Boolean.TRUE,
+                    tenantId.toString(),
+                    actor.kind().wire(),
+                    text(actor.userId()),
+                    text(actor.apiKeyId()),
+                    text(actor.ip()),
+                    text(actor.userAgent()));
             boundTenant.bind(tenantId);
         } catch (RuntimeException e) {
             // Not thrown from here: an exception while the transaction begins would leave it attached

@@ -44,7 +44,7 @@ public class PaidActionLimiter {
         boolean granted = QuarkusTransaction.requiringNew().call(() -> {
             int cap = Settings.findForTenant(tenantId)
                     .map(settings -> settings.paidActionsPerMinute)
-                    .orElse(60);
+                    .orElse(Settings.DEFAULT_PAID_ACTIONS_PER_MINUTE);
             boolean taken = Jdbc.first(entityManager, TAKE_SLOT, Integer.class, tenantId, window, cap)
                     .isPresent();
             Jdbc.update(

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ public class User extends TrackedTenantEntity {
     }
 
     public static Optional<User> findByEmail(UUID tenantId, String email) {
-        return find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(java.util.Locale.ROOT))
+        return find("tenantId = ?1 and email = ?2", tenantId, email.toLowerCase(Locale.ROOT))
                 .firstResultOptional();
     }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.crypto.Mac;
@@ -63,7 +64,7 @@ public class TwilioSignatureValidator {
         if (schemeEnd < 0) {
             return variants;
         }
-        String scheme = url.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+        String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         String defaultPort = "https".equals(scheme) ? "443" : "http".equals(scheme) ? "80" : null;
         if (defaultPort == null) {
             return variants;

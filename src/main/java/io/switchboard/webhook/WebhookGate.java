@@ -10,6 +10,7 @@ import io.switchboard.tenant.TenantSecrets;
 import io.switchboard.tenant.TwilioCredentials;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Everything a Twilio webhook must pass before it may write: a body of sane size and encoding, a
@@ -20,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class WebhookGate {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WebhookGate.class);
+    private static final Logger LOG = Logger.getLogger(WebhookGate.class);
 
     /** Twilio's webhook bodies are a few KiB; anything near this is not Twilio. */
     static final int MAX_BODY_BYTES = 64 * 1024;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.testing.TestTenants;
 import java.util.Map;
@@ -142,7 +143,7 @@ class RoleChangeTest {
         return given().auth().oauth2(token).contentType("application/json");
     }
 
-    private static io.restassured.response.Response newUser(RequestSpecification as, String role) {
+    private static Response newUser(RequestSpecification as, String role) {
         return as.body(Map.of(
                         "email",
                         role + "-" + UUID.randomUUID() + "@example.com",

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.testing.TestTenants;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ class RoleMatrixTest {
                 .contentType("application/json");
     }
 
-    private static io.restassured.response.Response send(RequestSpecification request, Endpoint endpoint) {
+    private static Response send(RequestSpecification request, Endpoint endpoint) {
         if (endpoint.body() != null) {
             request.body(endpoint.body());
         }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -54,14 +55,13 @@ class OperationsEndpointsTest {
             "/webhooks/twilio/voice",
             "/webhooks/twilio/message-status"
         }) {
-            org.assertj.core.api.Assertions.assertThat(openApi.getMap("paths"))
+            Assertions.assertThat(openApi.getMap("paths"))
                     .as("documented paths")
                     .containsKey(path);
         }
-        org.assertj.core.api.Assertions.assertThat(openApi.getMap("components.securitySchemes"))
+        Assertions.assertThat(openApi.getMap("components.securitySchemes"))
                 .containsKeys("apiKey", "dashboardJwt", "operatorToken");
-        org.assertj.core.api.Assertions.assertThat(
-                        openApi.getString("components.schemas.DialRequest.properties.to.examples[0]"))
+        Assertions.assertThat(openApi.getString("components.schemas.DialRequest.properties.to.examples[0]"))
                 .isEqualTo("+14155550177");
     }
 

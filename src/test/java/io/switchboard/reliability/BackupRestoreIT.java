@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,14 @@ import org.junit.jupiter.api.Test;
 class BackupRestoreIT {
 
     private static final Path PG = Path.of(System.getProperty("switchboard.pg15", "/usr/lib/postgresql/15/bin"));
-    private static final Path DATA =
-            Path.of("target", "backup-restore", "pgdata").toAbsolutePath();
+    /**
+     * The cluster's data, in a fresh directory of the system's temporary folder: the postgres user
+     * must be able to reach it, which a folder under the clone may not allow (a clone under a
+     * mode-700 directory, as mktemp -d makes). Removed when the test ends.
+     */
+    private static Path root;
+
+    private static Path data;
     private static int port;
 
     @BeforeAll
@@ -45,21 +52,22 @@ class BackupRestoreIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        run("rm", "-rf", DATA.getParent().toString());
-        Files.createDirectories(DATA);
+        root = Files.createTempDirectory("switchboard-backup-restore-");
+        data = root.resolve("pgdata");
+        Files.createDirectories(data);
         if (isRoot()) {
             // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
-            run("chown", "-R", "postgres", DATA.getParent().toString());
+            run("chown", "-R", "postgres", root.toString());
         }
         asPostgres(
-                PG.resolve("initdb").toString(), "-D", DATA.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8");
+                PG.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8");
         asPostgres(
                 PG.resolve("pg_ctl").toString(),
                 "-D",
-                DATA.toString(),
+                data.toString(),
                 "-w",
                 "-l",
-                DATA.getParent().resolve("log").toString(),
+                root.resolve("log").toString(),
                 "-o",
                 "-p " + port + " -k /tmp",
                 "start");
@@ -76,7 +84,10 @@ class BackupRestoreIT {
     @AfterAll
     static void stopPostgres15() throws Exception {
         if (port != 0) {
-            asPostgres(PG.resolve("pg_ctl").toString(), "-D", DATA.toString(), "-m", "fast", "stop");
+            asPostgres(PG.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "stop");
+        }
+        if (root != null) {
+            run("rm", "-rf", root.toString());
         }
     }
 
@@ -129,7 +140,7 @@ class BackupRestoreIT {
             new WebhookSimulator(app.url(""), null, accountSid, token)
                     .playCall(WebhookSimulator.sid("CA"), "+14155550111", "+1800");
         }
-        Path dump = DATA.getParent().resolve("switchboard.dump");
+        Path dump = root.resolve("switchboard.dump");
         asPostgres(
                 PG.resolve("pg_dump").toString(),
                 "-h",
@@ -175,7 +186,7 @@ class BackupRestoreIT {
                     .get(app.url("/v1/calls"))
                     .then()
                     .statusCode(200)
-                    .body("data.size()", org.hamcrest.Matchers.equalTo(1));
+                    .body("data.size()", Matchers.equalTo(1));
             var rotation = given().auth()
                     .oauth2(PackagedApp.OPERATOR_TOKEN)
                     .post(app.url("/admin/v1/crypto/rotate"))

@@ -8,6 +8,8 @@ import io.switchboard.testing.Database;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,7 +158,7 @@ class BadInputTest {
                     failures.add("GET /v1/calls?" + filter + "=" + value + ": " + status);
                 }
             }
-            String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
             int status = tenant.asApp()
                     .urlEncodingEnabled(false)
                     .get("/v1/calls/" + encoded)

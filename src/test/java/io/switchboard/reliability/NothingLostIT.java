@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.devdb.EmbeddedPostgresServer;
 import io.switchboard.testing.PackagedApp;
 import io.switchboard.webhook.simulator.WebhookSimulator;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -95,7 +96,7 @@ class NothingLostIT {
                                         .as("%s%n%s", answer.body(), log.substring(Math.max(0, log.length() - 6000)))
                                         .isEqualTo(503);
                             }
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // Connection trouble: retried like any unanswered webhook.
                         }
                         refused.incrementAndGet();

@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -190,7 +191,7 @@ class StrictInputTest {
         TestTenants.Tenant tenant = TestTenants.create();
         WebhookSimulator twilio =
                 new WebhookSimulator(SignedWebhook.localBase(), null, tenant.accountSid(), tenant.authToken());
-        Map<String, String> sms = new java.util.LinkedHashMap<>(
+        Map<String, String> sms = new LinkedHashMap<>(
                 twilio.inboundSms(WebhookSimulator.sid("SM"), "+14155550111", "+18005550100", "hi"));
         sms.put("Body", "before\u0000after");
         SignedWebhook.post("/webhooks/twilio/sms", sms, tenant.authToken())

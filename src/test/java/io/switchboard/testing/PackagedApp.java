@@ -1,5 +1,6 @@
 package io.switchboard.testing;
 
+import io.restassured.RestAssured;
 import io.switchboard.common.Hashing;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import java.io.File;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -107,7 +110,7 @@ public final class PackagedApp implements AutoCloseable {
     public WebhookSimulator createTwilioTenant(String name) {
         String accountSid = Fixtures.sid("AC");
         String authToken = "token-" + Fixtures.randomHex(16);
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .auth()
                 .oauth2(OPERATOR_TOKEN)
                 .contentType("application/json")
@@ -138,8 +141,7 @@ public final class PackagedApp implements AutoCloseable {
      * One keyring for every start in this JVM, as operators keep theirs: a start with other bytes
      * under the same key id is rightly refused (its canary does not decrypt).
      */
-    private static final String CRYPTO_KEYS =
-            "prod-1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
+    private static final String CRYPTO_KEYS = "prod-1:" + Base64.getEncoder().encodeToString(randomBytes(32));
 
     /** The operator token of {@link #productionEnvironment}. */
     public static final String OPERATOR_TOKEN =
@@ -169,13 +171,13 @@ public final class PackagedApp implements AutoCloseable {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type
                 + "-----\n";
     }
 
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
-        new java.security.SecureRandom().nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         return bytes;
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.testing;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.webhook.simulator.WebhookSimulator;
@@ -13,7 +14,7 @@ public final class SignedWebhook {
     private SignedWebhook() {}
 
     public static String localBase() {
-        return "http://localhost:" + io.restassured.RestAssured.port;
+        return "http://localhost:" + RestAssured.port;
     }
 
     public static Response post(String pathAndQuery, Map<String, String> params, String authToken) {

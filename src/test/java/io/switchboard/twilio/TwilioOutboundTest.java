@@ -17,6 +17,7 @@ import io.switchboard.testing.TestTenants;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Calls and SMS reach Twilio (a local fake here) exactly as Twilio's API expects, billed to the tenant. */
@@ -120,7 +121,7 @@ class TwilioOutboundTest {
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("twilioCode", equalTo(21211))
-                .body("detail", org.hamcrest.Matchers.containsString("not a valid phone number"));
+                .body("detail", Matchers.containsString("not a valid phone number"));
         try (Connection db = Database.asSuperuser()) {
             assertThat(Database.column(db, "SELECT count(*) FROM calls WHERE tenant_id = ?", tenant.id()))
                     .containsExactly(0L);
@@ -244,7 +245,7 @@ class TwilioOutboundTest {
                 .then()
                 .statusCode(502)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("Do not retry"));
+                .body("detail", Matchers.containsString("Do not retry"));
         tenant.asApp()
                 .body(Map.of("to", "+14155550177"))
                 .post("/v1/calls/dial")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testing.TestTenants;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class UserApiTest {
         TestTenants.Tenant tenant = TestTenants.create();
         String admin = TestTenants.loginAs(tenant, "admin");
         String rep = TestTenants.loginAs(tenant, "sales");
-        String repSession = new String(java.util.Base64.getUrlDecoder().decode(rep.split("\\.")[1]))
+        String repSession = new String(Base64.getUrlDecoder().decode(rep.split("\\.")[1]))
                 .replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
         given().auth().oauth2(admin).get("/v1/sessions").then().statusCode(200).body("data.id", hasItem(repSession));
         given().auth().oauth2(admin).delete("/v1/sessions/" + repSession).then().statusCode(204);

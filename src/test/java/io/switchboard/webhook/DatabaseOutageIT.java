@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -71,7 +72,7 @@ class DatabaseOutageIT {
     @Test
     void oneRequestFailingOnADeadConnectionSweepsThePoolOfTheOthers() throws Exception {
         Map<String, String> database = EmbeddedPostgresServer.ensureStarted("it-data", true);
-        Map<String, String> environment = new java.util.HashMap<>(PackagedApp.productionEnvironment(database));
+        Map<String, String> environment = new HashMap<>(PackagedApp.productionEnvironment(database));
         // Validation before use off, so that only the sweep can clear the pool.
         environment.put("QUARKUS_DATASOURCE_JDBC_FOREGROUND_VALIDATION_INTERVAL", "1H");
         try (PackagedApp app = PackagedApp.start(environment)) {

@@ -10,7 +10,10 @@ import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +43,7 @@ class WebhookSecurityTest {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
-        Map<String, String> tampered = new java.util.LinkedHashMap<>(voice);
+        Map<String, String> tampered = new LinkedHashMap<>(voice);
         String signature = WebhookSimulator.signature(
                 SignedWebhook.localBase() + "/webhooks/twilio/voice", voice, tenant.authToken());
         tampered.put("From", "+19995550000");
@@ -104,7 +107,7 @@ class WebhookSecurityTest {
                         tenant.authToken())
                 .then()
                 .statusCode(200);
-        String rotated = "rotated-" + java.util.UUID.randomUUID();
+        String rotated = "rotated-" + UUID.randomUUID();
         TestTenants.asOperator()
                 .body(Map.of("twilio", Map.of("authToken", rotated)))
                 .patch("/admin/v1/tenants/" + tenant.id())
@@ -166,7 +169,7 @@ class WebhookSecurityTest {
                 .statusCode(200)
                 .body(containsString(
                         "recordingStatusCallback=\"http://localhost:8081/webhooks/twilio/recording-status\""))
-                .body(org.hamcrest.Matchers.not(containsString("elsewhere")));
+                .body(Matchers.not(containsString("elsewhere")));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The fields a person logs about a call: {@code POST /v1/calls} (all optional) and
  * {@code PATCH /v1/calls/{id}} (a merge patch: fields sent replace, null clears).
  */
-public record CallLog(
+public record CallLogRequest(
         @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address")
                 String from,
         @Size(max = 64) @Pattern(regexp = "^[+0-9A-Za-z:@._-]*$", message = "must be a phone number or address")
