@@ -7,14 +7,23 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.assertj.core.api.Assertions;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsEndpointsTest {
 
+    /** The management interface's port in tests (quarkus.management.test-port, default 9001). */
+    private static int management() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
+    }
+
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready")
+        given().port(management())
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -22,9 +31,16 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void livenessMetricsAndOpenApiAreServed() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void healthAndMetricsAreOnTheManagementPortOnlyAndOpenApiOnThePublicOne() {
+        given().port(management()).get("/q/health/live").then().statusCode(200);
+        given().port(management()).get("/q/health/started").then().statusCode(200);
+        given().port(management())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
         given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
     }
 

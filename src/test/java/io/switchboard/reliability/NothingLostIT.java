@@ -111,7 +111,8 @@ class NothingLostIT {
             }
             EmbeddedPostgresServer.killHard();
             for (int i = 0; i < 10 && !sawNotReady.get(); i++) {
-                sawNotReady.set(given().get(app.url("/q/health/ready")).statusCode() == 503);
+                sawNotReady.set(
+                        given().get(app.managementUrl("/q/health/ready")).statusCode() == 503);
                 Thread.sleep(100);
             }
             Thread.sleep(1000);

@@ -32,15 +32,19 @@ public final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final Path log;
     public final int port;
+    /** The management interface: health and metrics. */
+    public final int managementPort;
 
-    private PackagedApp(Process process, Path log, int port) {
+    private PackagedApp(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static PackagedApp start(Map<String, String> environment) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         Path log = Files.createTempFile("switchboard-prod", ".log");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString()))
@@ -49,8 +53,9 @@ public final class PackagedApp implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("SWITCHBOARD_"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.putAll(environment);
-        return new PackagedApp(builder.start(), log, port);
+        return new PackagedApp(builder.start(), log, port, managementPort);
     }
 
     /** Waits for the process to end on its own; returns its exit code, or null if it is still running. */
@@ -66,7 +71,7 @@ public final class PackagedApp implements AutoCloseable {
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<String> ready = client.send(
-                        HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                        HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready")))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
@@ -82,6 +87,11 @@ public final class PackagedApp implements AutoCloseable {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** A URL on the management interface (health, metrics). */
+    public String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     public String output() throws IOException {

@@ -41,7 +41,7 @@ class DatabaseOutageIT {
                 HttpResponse<String> during = twilio.send("/webhooks/twilio/voice", voice);
                 assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
                 assertThat(during.headers().firstValue("Retry-After")).isPresent();
-                given().get(app.url("/q/health/ready")).then().statusCode(503);
+                given().get(app.managementUrl("/q/health/ready")).then().statusCode(503);
             } finally {
                 EmbeddedPostgresServer.restart();
             }
