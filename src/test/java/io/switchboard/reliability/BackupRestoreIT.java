@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.switchboard.testing.Fixtures;
 import io.switchboard.testing.PackagedApp;
+import io.switchboard.testing.Postgres15;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,45 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 class BackupRestoreIT {
 
-    private static final Path PG = Path.of(System.getProperty("switchboard.pg15", "/usr/lib/postgresql/15/bin"));
-    /**
-     * The cluster's data, in a fresh directory of the system's temporary folder: the postgres user
-     * must be able to reach it, which a folder under the clone may not allow (a clone under a
-     * mode-700 directory, as mktemp -d makes). Removed when the test ends.
-     */
-    private static Path root;
-
-    private static Path data;
-    private static int port;
+    private static Postgres15 cluster;
 
     @BeforeAll
     static void startPostgres15() throws Exception {
-        assumeTrue(
-                Files.isExecutable(PG.resolve("pg_ctl")) && Files.isExecutable(PG.resolve("pg_dump")),
-                "PostgreSQL 15 binaries are not installed at " + PG);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        root = Files.createTempDirectory("switchboard-backup-restore-");
-        data = root.resolve("pgdata");
-        Files.createDirectories(data);
-        if (isRoot()) {
-            // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
-            run("chown", "-R", "postgres", root.toString());
-        }
-        asPostgres(
-                PG.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8");
-        asPostgres(
-                PG.resolve("pg_ctl").toString(),
-                "-D",
-                data.toString(),
-                "-w",
-                "-l",
-                root.resolve("log").toString(),
-                "-o",
-                "-p " + port + " -k /tmp",
-                "start");
-        sql(
+        assumeTrue(Postgres15.installed(), "PostgreSQL 15 binaries are not installed at " + Postgres15.BIN);
+        cluster = Postgres15.start();
+        cluster.sql(
                 "postgres",
                 "CREATE ROLE switchboard_owner LOGIN",
                 "CREATE ROLE switchboard_app LOGIN",
@@ -83,11 +48,8 @@ class BackupRestoreIT {
 
     @AfterAll
     static void stopPostgres15() throws Exception {
-        if (port != 0) {
-            asPostgres(PG.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "stop");
-        }
-        if (root != null) {
-            run("rm", "-rf", root.toString());
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -140,25 +102,25 @@ class BackupRestoreIT {
             new WebhookSimulator(app.url(""), null, accountSid, token)
                     .playCall(WebhookSimulator.sid("CA"), "+14155550111", "+1800");
         }
-        Path dump = root.resolve("switchboard.dump");
-        asPostgres(
-                PG.resolve("pg_dump").toString(),
+        Path dump = cluster.root().resolve("switchboard.dump");
+        cluster.asPostgres(
+                Postgres15.BIN.resolve("pg_dump").toString(),
                 "-h",
                 "/tmp",
                 "-p",
-                Integer.toString(port),
+                Integer.toString(cluster.port()),
                 "-U",
                 "postgres",
                 "-Fc",
                 "-f",
                 dump.toString(),
                 "switchboard");
-        asPostgres(
-                PG.resolve("pg_restore").toString(),
+        cluster.asPostgres(
+                Postgres15.BIN.resolve("pg_restore").toString(),
                 "-h",
                 "/tmp",
                 "-p",
-                Integer.toString(port),
+                Integer.toString(cluster.port()),
                 "-U",
                 "postgres",
                 "-d",
@@ -207,7 +169,7 @@ class BackupRestoreIT {
     }
 
     private static Map<String, String> database(String name) {
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+        String url = cluster.jdbcUrl(name);
         return Map.of(
                 "quarkus.datasource.jdbc.url",
                 url,
@@ -224,41 +186,10 @@ class BackupRestoreIT {
     }
 
     private static long count(String database, String table) throws Exception {
-        try (Connection db = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres");
+        try (Connection db = cluster.asSuperuser(database);
                 var rows = db.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static void sql(String database, String... statements) throws Exception {
-        try (Connection db = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres")) {
-            for (String statement : statements) {
-                db.createStatement().execute(statement);
-            }
-        }
-    }
-
-    private static void asPostgres(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (isRoot()) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        full.addAll(List.of(command));
-        run(full.toArray(String[]::new));
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor())
-                .as("%s%n%s", String.join(" ", command), output)
-                .isZero();
     }
 }

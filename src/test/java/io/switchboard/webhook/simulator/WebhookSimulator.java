@@ -76,12 +76,13 @@ public final class WebhookSimulator {
             System.out.println("call " + callSid + " played");
         }
         String inbound = sid("SM");
-        simulator.send(
+        expectSuccess(simulator.send(
                 "/webhooks/twilio/sms",
-                simulator.inboundSms(inbound, "+14155550199", "+18005550100", "Hello from the simulator"));
+                simulator.inboundSms(inbound, "+14155550199", "+18005550100", "Hello from the simulator")));
         String outbound = sid("SM");
-        simulator.send("/webhooks/twilio/message-status", simulator.messageStatus(outbound, "sent"));
-        simulator.send("/webhooks/twilio/message-status", simulator.messageStatus(outbound, "delivered"));
+        expectSuccess(simulator.send("/webhooks/twilio/message-status", simulator.messageStatus(outbound, "sent")));
+        expectSuccess(
+                simulator.send("/webhooks/twilio/message-status", simulator.messageStatus(outbound, "delivered")));
         System.out.println("messages " + inbound + " (inbound) and " + outbound + " (outbound) played");
     }
 
