@@ -19,6 +19,7 @@ public record CreateTenantRequest(
                 String customDomain,
         @NotNull @Valid Twilio twilio) {
 
+    @Schema(name = "NewTenantTwilio")
     public record Twilio(
             @Schema(example = "AC0123456789abcdef0123456789abcdef")
                     @NotNull

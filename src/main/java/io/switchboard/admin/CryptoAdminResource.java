@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,10 +31,11 @@ public class CryptoAdminResource {
     @POST
     @Path("/rotate")
     @Operation(
+            operationId = "rotateEncryptionKeys",
             summary = "Re-encrypt every tenant secret under the active key",
             description = "Idempotent and resumable: run it again after an interruption. Values that do not decrypt"
                     + " are listed in failures and left untouched.")
-    public SecretRotationService.Report rotate(HttpServerRequest http) {
+    public SecretRotationService.Report rotate(@Context HttpServerRequest http) {
         String ip = ClientAddress.of(http);
         return rotation.rotateAll(Actor.operator(ip, http.getHeader("User-Agent")));
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +30,10 @@ public class SecretRotationService {
     private static final Logger LOG = Logger.getLogger(SecretRotationService.class);
     private static final int BATCH = 200;
 
+    @Schema(name = "RotationFailure")
     public record Failure(UUID tenantId, String detail) {}
 
+    @Schema(name = "RotationReport")
     public record Report(
             String activeKeyId, int tenants, int reencrypted, int alreadyCurrent, List<Failure> failures) {}
 

@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +59,11 @@ public class TenantAdminResource {
     }
 
     @POST
+    @Operation(operationId = "createTenant")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TenantCreated.class)))
     public Response create(@NotNull @Valid CreateTenantRequest request) {
         TenantCreated created = tenants.create(request);
         return Response.created(
@@ -63,12 +73,14 @@ public class TenantAdminResource {
     }
 
     @GET
+    @Operation(operationId = "listTenants")
     public Page<TenantView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return tenants.list(PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getTenant")
     public TenantView get(@PathParam("id") UUID id) {
         return tenants.get(id);
     }
@@ -76,13 +88,35 @@ public class TenantAdminResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public TenantView update(@PathParam("id") UUID id, JsonNode body) {
+    @Operation(operationId = "updateTenant")
+    public TenantView update(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            description = "A JSON merge patch (RFC 7396): fields sent replace, null clears",
+                            content = {
+                                @Content(
+                                        mediaType = "application/merge-patch+json",
+                                        schema = @Schema(implementation = UpdateTenantRequest.class)),
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = UpdateTenantRequest.class))
+                            })
+                    JsonNode body) {
         MergePatch<UpdateTenantRequest> patch = MergePatch.read(body, UpdateTenantRequest.class, json, validator);
         return tenants.update(id, patch.value(), patch.present());
     }
 
     @POST
     @Path("/{id}/api-keys")
+    @Operation(operationId = "issueTenantApiKey")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ApiKeyService.IssuedApiKey.class)))
     public Response issueApiKey(@PathParam("id") UUID id) {
         return Response.status(Response.Status.CREATED)
                 .entity(tenants.issueApiKey(id))
@@ -91,18 +125,26 @@ public class TenantAdminResource {
 
     @GET
     @Path("/{id}/api-keys")
+    @Operation(operationId = "listTenantApiKeys")
     public List<ApiKeyService.ApiKeyView> listApiKeys(@PathParam("id") UUID id) {
         return tenants.listApiKeys(id);
     }
 
     @DELETE
     @Path("/{id}/api-keys/{keyId}")
+    @Operation(operationId = "revokeTenantApiKey")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public void revokeApiKey(@PathParam("id") UUID id, @PathParam("keyId") UUID keyId) {
         tenants.revokeApiKey(id, keyId);
     }
 
     @POST
     @Path("/{id}/users")
+    @Operation(operationId = "createTenantUser")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     public Response createUser(@PathParam("id") UUID id, @NotNull @Valid CreateUserRequest request) {
         UserView user = tenants.createUser(id, request);
         return Response.status(Response.Status.CREATED).entity(user).build();

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code PATCH /admin/v1/tenants/{id}}: a JSON merge patch. A field left out stays as it is; a
@@ -20,6 +21,7 @@ public record UpdateTenantRequest(
         @Valid Twilio twilio,
         Map<String, Object> brandingConfig) {
 
+    @Schema(name = "TenantTwilioPatch")
     public record Twilio(
             @Pattern(regexp = TenantRules.ACCOUNT_SID, message = "must be AC followed by 32 hex digits")
                     String accountSid,

@@ -33,6 +33,7 @@ public class AnalyticsResource {
     @GET
     @Path("/summary")
     @Operation(
+            operationId = "getAnalyticsSummary",
             summary = "Calls by outcome, conversion and no-show rates, loss reasons and reps for [since, until)",
             description = "Defaults: until = now, since = until - 30 days. Periods are bounded by call creation time.")
     public AnalyticsSummary summary(@QueryParam("since") String since, @QueryParam("until") String until) {

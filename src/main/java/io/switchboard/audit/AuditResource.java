@@ -28,6 +28,7 @@ public class AuditResource {
 
     @GET
     @Operation(
+            operationId = "listAuditLogs",
             summary = "Changes to tenant data, newest first",
             description = "table (e.g. calls), recordId, userId (the acting user), since, until; keyset-paginated.")
     public Page<AuditView> list(

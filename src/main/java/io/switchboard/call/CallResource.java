@@ -23,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/calls}: every role reads and logs calls; a sales rep only their own. */
@@ -48,6 +52,7 @@ public class CallResource {
 
     @GET
     @Operation(
+            operationId = "listCalls",
             summary = "List calls, newest first",
             description = "Keyset-paginated: pass nextCursor back as cursor."
                     + " since (inclusive) and until (exclusive) bound the creation time.")
@@ -74,13 +79,17 @@ public class CallResource {
 
     @GET
     @Path("/{idOrSid}")
-    @Operation(summary = "One call by id or Twilio CallSid, with its recordings")
+    @Operation(operationId = "getCall", summary = "One call by id or Twilio CallSid, with its recordings")
     public CallView get(@PathParam("idOrSid") String idOrSid) {
         return calls.get(idOrSid);
     }
 
     @POST
-    @Operation(summary = "Log a call by hand")
+    @Operation(operationId = "logCall", summary = "Log a call by hand")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallView.class)))
     public Response log(@NotNull @Valid CallLogRequest request) {
         CallView call = calls.log(request);
         return Response.created(URI.create("/v1/calls/" + call.id()))
@@ -89,20 +98,38 @@ public class CallResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{idOrSid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Annotate a call (merge patch: fields sent replace, null clears)")
-    public CallView update(@PathParam("id") String id, JsonNode body) {
+    @Operation(operationId = "updateCall", summary = "Annotate a call (merge patch: fields sent replace, null clears)")
+    public CallView update(
+            @PathParam("idOrSid") String idOrSid,
+            @RequestBody(
+                            required = true,
+                            description = "A JSON merge patch (RFC 7396): fields sent replace, null clears",
+                            content = {
+                                @Content(
+                                        mediaType = "application/merge-patch+json",
+                                        schema = @Schema(implementation = CallLogRequest.class)),
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = CallLogRequest.class))
+                            })
+                    JsonNode body) {
         MergePatch<CallLogRequest> patch = MergePatch.read(body, CallLogRequest.class, json, validator);
-        return calls.update(id, patch.value(), patch.present());
+        return calls.update(idOrSid, patch.value(), patch.present());
     }
 
     @POST
     @Path("/dial")
     @Operation(
+            operationId = "dialCall",
             summary = "Place a call through the tenant's Twilio account",
             description = "from defaults to the tenant's Twilio number. 429 with Retry-After past the tenant's"
                     + " paidActionsPerMinute; 502 with twilioCode when Twilio refuses; 504 when it does not answer.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallView.class)))
     public Response dial(@NotNull @Valid DialRequest request) {
         CallView call = dialer.dial(request);
         return Response.created(URI.create("/v1/calls/" + call.id()))

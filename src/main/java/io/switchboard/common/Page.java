@@ -2,9 +2,10 @@ package io.switchboard.common;
 
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: {@code {"data": [...], "nextCursor": "..." | null}}. */
-public record Page<T>(List<T> data, String nextCursor) {
+public record Page<T>(@Schema(required = true) List<T> data, String nextCursor) {
 
     /**
      * Builds a page from rows fetched with {@code limit + 1}: the extra row only tells that more

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/content}: greetings, SMS templates, scripts. Every role reads; apps and admins write. */
@@ -39,14 +42,20 @@ public class ContentResource {
 
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
-    @Operation(summary = "List content, newest first; ?type=greeting etc.")
+    @Operation(operationId = "listContent", summary = "List content, newest first; ?type=greeting etc.")
     public Page<ContentView> list(
             @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return content.list(QueryParams.wire("type", type, ContentType.class), PageRequest.of(limit, cursor));
     }
 
     @POST
-    @Operation(summary = "Create content; the newest active greeting is spoken to callers")
+    @Operation(
+            operationId = "createContent",
+            summary = "Create content; the newest active greeting is spoken to callers")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContentView.class)))
     public Response create(@NotNull @Valid ContentRequest request) {
         ContentView created = content.create(request);
         return Response.created(URI.create("/v1/content/" + created.id()))
@@ -56,12 +65,15 @@ public class ContentResource {
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "replaceContent")
     public ContentView replace(@PathParam("id") UUID id, @NotNull @Valid ContentRequest request) {
         return content.replace(id, request);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteContent")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id) {
         content.delete(id);
     }

@@ -16,10 +16,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Dashboard login, logout and password change. */
@@ -48,10 +50,11 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "login",
             summary = "Log in to the dashboard",
             description = "The tenant comes from the custom domain, or from tenantId. Failed attempts are throttled"
                     + " per account and address and per address (429 with Retry-After), the same for every email.")
-    public TokenView login(@NotNull @Valid LoginRequest request, HttpServerRequest http) {
+    public TokenView login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http) {
         UUID domainTenant = tenantContext.tenantId().orElse(null);
         if (domainTenant == null && request.tenantId() == null) {
             throw new ApiException.Invalid("tenantId", "is required unless you log in on your tenant's custom domain");
@@ -81,7 +84,11 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @RolesAllowed({Roles.CEO, Roles.ADMIN, Roles.SALES})
-    @Operation(summary = "End this dashboard session; its token is refused from the next request")
+    @Operation(
+            operationId = "logout",
+            summary = "End this dashboard session; its token is refused from the next request")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "400", description = "Not a dashboard login (an API key has no session)")
     public void logout() {
         logins.logout(requireSession());
     }
@@ -90,7 +97,11 @@ public class AuthResource {
     @Path("/password")
     @RolesAllowed({Roles.CEO, Roles.ADMIN, Roles.SALES})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change your own password; your other sessions end")
+    @Operation(operationId = "changePassword", summary = "Change your own password; your other sessions end")
+    @APIResponse(responseCode = "204", description = "Changed; your other sessions have ended")
+    @APIResponse(
+            responseCode = "400",
+            description = "The current password is wrong, the new one too short, or not a" + " dashboard login")
     public void changePassword(@NotNull @Valid PasswordChangeRequest request) {
         UUID userId = caller.userId().orElseThrow(AuthResource::noSession);
         logins.changePassword(userId, requireSession(), request.currentPassword(), request.newPassword());

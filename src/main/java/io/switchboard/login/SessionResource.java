@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/sessions}: the tenant's open dashboard logins, for its admins. */
@@ -27,14 +28,15 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "Open logins, newest first")
+    @Operation(operationId = "listSessions", summary = "Open logins, newest first")
     public Page<SessionService.SessionView> open() {
         return new Page<>(sessions.open(), null);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "End a login now; its token is refused from the next request")
+    @Operation(operationId = "endSession", summary = "End a login now; its token is refused from the next request")
+    @APIResponse(responseCode = "204", description = "Ended")
     public void end(@PathParam("id") UUID id) {
         sessions.end(id);
     }

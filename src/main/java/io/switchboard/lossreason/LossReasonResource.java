@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/loss-reasons}: everyone reads them (reps pick one for a lost call); admins and apps manage them. */
@@ -37,13 +40,20 @@ public class LossReasonResource {
 
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
-    @Operation(summary = "Loss reasons by name; ?includeInactive=true adds deactivated ones")
+    @Operation(
+            operationId = "listLossReasons",
+            summary = "Loss reasons by name; ?includeInactive=true adds deactivated ones")
     public Page<LossReasonView> list(@QueryParam("includeInactive") boolean includeInactive) {
         // A tenant has a handful of reasons: one page, never a cursor.
         return new Page<>(reasons.list(includeInactive), null);
     }
 
     @POST
+    @Operation(operationId = "createLossReason")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LossReasonView.class)))
     public Response create(@NotNull @Valid LossReasonRequest request) {
         LossReasonView reason = reasons.create(request);
         return Response.created(URI.create("/v1/loss-reasons/" + reason.id()))
@@ -53,6 +63,7 @@ public class LossReasonResource {
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "replaceLossReason")
     public LossReasonView replace(@PathParam("id") UUID id, @NotNull @Valid LossReasonRequest request) {
         return reasons.replace(id, request);
     }
@@ -60,9 +71,15 @@ public class LossReasonResource {
     @DELETE
     @Path("/{id}")
     @Operation(
+            operationId = "deleteLossReason",
             summary = "Delete a loss reason",
             description = "204 when deleted; 200 with the reason, now inactive,"
                     + " when calls refer to it (it stays for their history but can no longer be chosen).")
+    @APIResponse(
+            responseCode = "200",
+            description = "In use by calls: deactivated, and shown as it now is",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LossReasonView.class)))
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         return reasons.delete(id)
                 .map(deactivated -> Response.ok(deactivated).build())

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/messages}: apps, admins and the CEO read the tenant's messages; apps, admins and reps send. */
@@ -37,7 +40,7 @@ public class MessageResource {
 
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN})
-    @Operation(summary = "List messages, newest first (keyset-paginated)")
+    @Operation(operationId = "listMessages", summary = "List messages, newest first (keyset-paginated)")
     public Page<MessageView> list(
             @QueryParam("status") String status,
             @QueryParam("direction") String direction,
@@ -59,7 +62,7 @@ public class MessageResource {
     @GET
     @Path("/{idOrSid}")
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN})
-    @Operation(summary = "One message by id or Twilio MessageSid")
+    @Operation(operationId = "getMessage", summary = "One message by id or Twilio MessageSid")
     public MessageView get(@PathParam("idOrSid") String idOrSid) {
         return messages.get(idOrSid);
     }
@@ -67,9 +70,14 @@ public class MessageResource {
     @POST
     @RolesAllowed({Roles.APP, Roles.ADMIN, Roles.SALES})
     @Operation(
+            operationId = "sendMessage",
             summary = "Send an SMS through the tenant's Twilio account",
             description = "from defaults to the tenant's Twilio number. 429 with Retry-After past the tenant's"
                     + " paidActionsPerMinute; 502 with twilioCode when Twilio refuses; 504 when it does not answer.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageView.class)))
     public Response send(@NotNull @Valid SendMessageRequest request) {
         MessageView message = sender.send(request);
         return Response.created(URI.create("/v1/messages/" + message.id()))

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/products}: every role reads the catalogue; apps and admins manage it. */
@@ -37,6 +41,7 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
+    @Operation(operationId = "listProducts")
     public Page<ProductView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return products.list(PageRequest.of(limit, cursor));
     }
@@ -44,11 +49,17 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
+    @Operation(operationId = "getProduct")
     public ProductView get(@PathParam("id") UUID id) {
         return products.get(id);
     }
 
     @POST
+    @Operation(operationId = "createProduct")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     public Response create(@NotNull @Valid ProductRequest request) {
         ProductView product = products.create(request);
         return Response.created(URI.create("/v1/products/" + product.id()))
@@ -58,12 +69,15 @@ public class ProductResource {
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "replaceProduct")
     public ProductView replace(@PathParam("id") UUID id, @NotNull @Valid ProductRequest request) {
         return products.replace(id, request);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteProduct")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id) {
         products.delete(id);
     }

@@ -28,7 +28,7 @@ public class RecordingResource {
     }
 
     @GET
-    @Operation(summary = "List recordings, newest first (keyset-paginated)")
+    @Operation(operationId = "listRecordings", summary = "List recordings, newest first (keyset-paginated)")
     public Page<RecordingView> list(
             @QueryParam("status") String status,
             @QueryParam("callId") String callId,
@@ -49,7 +49,7 @@ public class RecordingResource {
 
     @GET
     @Path("/{idOrSid}")
-    @Operation(summary = "One recording by id or Twilio RecordingSid")
+    @Operation(operationId = "getRecording", summary = "One recording by id or Twilio RecordingSid")
     public RecordingView get(@PathParam("idOrSid") String idOrSid) {
         return recordings.get(idOrSid);
     }

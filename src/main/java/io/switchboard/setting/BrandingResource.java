@@ -34,13 +34,14 @@ public class BrandingResource {
 
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
+    @Operation(operationId = "getBranding")
     public Map<String, Object> get() {
         return branding.get();
     }
 
     @PUT
     @RolesAllowed({Roles.APP, Roles.ADMIN})
-    @Operation(summary = "Replace the branding object (at most 100 top-level fields)")
+    @Operation(operationId = "replaceBranding", summary = "Replace the branding object (at most 100 top-level fields)")
     public Map<String, Object> replace(Map<String, Object> config) {
         if (config == null || config.size() > MAX_FIELDS) {
             throw new ApiException.Invalid("body", "must be a JSON object of at most " + MAX_FIELDS + " fields");

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's telephony settings: every role reads them, admins and apps change them. */
@@ -27,12 +28,14 @@ public class SettingsResource {
 
     @GET
     @RolesAllowed({Roles.APP, Roles.CEO, Roles.ADMIN, Roles.SALES})
+    @Operation(operationId = "getSettings")
     public SettingsView get() {
         return settings.get();
     }
 
     @PUT
     @RolesAllowed({Roles.APP, Roles.ADMIN})
+    @Operation(operationId = "replaceSettings")
     public SettingsView replace(@NotNull @Valid UpdateSettingsRequest request) {
         return settings.replace(request);
     }

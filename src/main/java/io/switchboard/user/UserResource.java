@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -49,6 +53,7 @@ public class UserResource {
     }
 
     @GET
+    @Operation(operationId = "listUsers")
     public Page<UserView> list(
             @QueryParam("role") String role,
             @QueryParam("active") Boolean active,
@@ -58,6 +63,11 @@ public class UserResource {
     }
 
     @POST
+    @Operation(operationId = "createUser")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     public Response create(@NotNull @Valid CreateUserRequest request) {
         UserView user = users.create(request);
         return Response.created(URI.create("/v1/users/" + user.id()))
@@ -69,15 +79,33 @@ public class UserResource {
     @Path("/{id}")
     @RolesAllowed({Roles.APP, Roles.ADMIN, Roles.CEO, Roles.SALES})
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a user (admins: name, role, active) or mark your own onboarding complete")
-    public UserView update(@PathParam("id") UUID id, JsonNode body) {
+    @Operation(
+            operationId = "updateUser",
+            summary = "Change a user (admins: name, role, active) or mark your own onboarding complete")
+    public UserView update(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            description = "A JSON merge patch (RFC 7396): fields sent replace, null clears",
+                            content = {
+                                @Content(
+                                        mediaType = "application/merge-patch+json",
+                                        schema = @Schema(implementation = UpdateUserRequest.class)),
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = UpdateUserRequest.class))
+                            })
+                    JsonNode body) {
         MergePatch<UpdateUserRequest> patch = MergePatch.read(body, UpdateUserRequest.class, json, validator);
         return users.update(id, patch.value(), patch.present());
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Deactivate a user and end their sessions (users are never deleted: their calls keep them)")
+    @Operation(
+            operationId = "deactivateUser",
+            summary = "Deactivate a user and end their sessions (users are never deleted: their calls keep them)")
+    @APIResponse(responseCode = "204", description = "Deactivated; their sessions have ended")
     public void deactivate(@PathParam("id") UUID id) {
         users.deactivate(id);
     }

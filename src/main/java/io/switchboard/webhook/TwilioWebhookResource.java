@@ -6,11 +6,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,9 +45,28 @@ public class TwilioWebhookResource {
     @POST
     @Path("/voice")
     @Produces(Twiml.MEDIA_TYPE)
-    @Operation(summary = "Incoming call: stores the call, answers with greeting, forwarding or voicemail TwiML")
-    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
-    public Response voice(byte[] body, HttpServerRequest http) {
+    @Operation(
+            operationId = "twilioVoice",
+            summary = "Incoming call: stores the call, answers with greeting, forwarding or voicemail TwiML")
+    @Parameter(
+            name = "X-Twilio-Signature",
+            in = ParameterIn.HEADER,
+            required = true,
+            description = SIGNATURE_DOC,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(
+            responseCode = "200",
+            description = "TwiML",
+            content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING)))
+    public Response voice(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(ref = "TwilioWebhookForm")))
+                    byte[] body,
+            @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
         String twiml = events.incomingCall(WebhookParameters.call(hook.form()));
         return Response.ok(twiml, Twiml.MEDIA_TYPE).build();
@@ -49,9 +74,25 @@ public class TwilioWebhookResource {
 
     @POST
     @Path("/call-status")
-    @Operation(summary = "Call status callback: status (never backwards), duration and times")
-    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
-    public Response callStatus(byte[] body, HttpServerRequest http) {
+    @Operation(
+            operationId = "twilioCallStatus",
+            summary = "Call status callback: status (never backwards), duration and times")
+    @Parameter(
+            name = "X-Twilio-Signature",
+            in = ParameterIn.HEADER,
+            required = true,
+            description = SIGNATURE_DOC,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "204", description = "Recorded")
+    public Response callStatus(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(ref = "TwilioWebhookForm")))
+                    byte[] body,
+            @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
         events.callStatus(WebhookParameters.call(hook.form()));
         return Response.noContent().build();
@@ -59,9 +100,25 @@ public class TwilioWebhookResource {
 
     @POST
     @Path("/recording-status")
-    @Operation(summary = "Recording status callback: stores the recording once, linked to its call")
-    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
-    public Response recordingStatus(byte[] body, HttpServerRequest http) {
+    @Operation(
+            operationId = "twilioRecordingStatus",
+            summary = "Recording status callback: stores the recording once, linked to its call")
+    @Parameter(
+            name = "X-Twilio-Signature",
+            in = ParameterIn.HEADER,
+            required = true,
+            description = SIGNATURE_DOC,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "204", description = "Recorded")
+    public Response recordingStatus(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(ref = "TwilioWebhookForm")))
+                    byte[] body,
+            @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
         events.recordingStatus(WebhookParameters.recording(hook.form()));
         return Response.noContent().build();
@@ -70,9 +127,28 @@ public class TwilioWebhookResource {
     @POST
     @Path("/sms")
     @Produces(Twiml.MEDIA_TYPE)
-    @Operation(summary = "Inbound SMS: stores the message once, answers an empty <Response/>")
-    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
-    public Response sms(byte[] body, HttpServerRequest http) {
+    @Operation(
+            operationId = "twilioSms",
+            summary = "Inbound SMS: stores the message once, answers an empty <Response/>")
+    @Parameter(
+            name = "X-Twilio-Signature",
+            in = ParameterIn.HEADER,
+            required = true,
+            description = SIGNATURE_DOC,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(
+            responseCode = "200",
+            description = "An empty TwiML answer",
+            content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING)))
+    public Response sms(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(ref = "TwilioWebhookForm")))
+                    byte[] body,
+            @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
         events.inboundMessage(WebhookParameters.inboundMessage(hook.form()));
         return Response.ok(Twiml.emptyMessagingResponse(), Twiml.MEDIA_TYPE).build();
@@ -80,9 +156,23 @@ public class TwilioWebhookResource {
 
     @POST
     @Path("/message-status")
-    @Operation(summary = "Message status callback: status only moves forward")
-    @Parameter(name = "X-Twilio-Signature", in = ParameterIn.HEADER, required = true, description = SIGNATURE_DOC)
-    public Response messageStatus(byte[] body, HttpServerRequest http) {
+    @Operation(operationId = "twilioMessageStatus", summary = "Message status callback: status only moves forward")
+    @Parameter(
+            name = "X-Twilio-Signature",
+            in = ParameterIn.HEADER,
+            required = true,
+            description = SIGNATURE_DOC,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "204", description = "Recorded")
+    public Response messageStatus(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(ref = "TwilioWebhookForm")))
+                    byte[] body,
+            @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
         events.messageStatus(WebhookParameters.messageStatus(hook.form()));
         return Response.noContent().build();

@@ -77,7 +77,7 @@ class OperationsEndpointsTest {
         }
         Assertions.assertThat(openApi.getMap("components.securitySchemes"))
                 .containsKeys("apiKey", "dashboardJwt", "operatorToken");
-        Assertions.assertThat(openApi.getString("components.schemas.DialRequest.properties.to.examples[0]"))
+        Assertions.assertThat(openApi.getString("components.schemas.DialRequest.properties.to.example"))
                 .isEqualTo("+14155550177");
     }
 

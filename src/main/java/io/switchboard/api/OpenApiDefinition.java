@@ -1,8 +1,9 @@
-package io.switchboard.common;
+package io.switchboard.api;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 @Info(
                         title = "Switchboard API",
                         version = "1.0",
+                        contact = @Contact(name = "Switchboard operators", email = "ops@switchboard.example"),
                         description =
                                 "Multi-tenant telephony on Twilio. Errors are application/problem+json (RFC 9457)."),
         security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "dashboardJwt")})
