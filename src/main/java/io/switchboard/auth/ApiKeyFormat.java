@@ -1,8 +1,8 @@
 package io.switchboard.auth;
 
 import io.switchboard.common.Hashing;
+import io.switchboard.common.Randomness;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -17,14 +17,13 @@ public final class ApiKeyFormat {
     static final int DISPLAY_LENGTH = PREFIX.length() + 8;
     private static final int RANDOM_BYTES = 32;
     private static final int ENCODED_LENGTH = PREFIX.length() + 43;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeyFormat() {
     }
 
     public static String newKey() {
         byte[] secret = new byte[RANDOM_BYTES];
-        RANDOM.nextBytes(secret);
+        Randomness.secure().nextBytes(secret);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
