@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
@@ -304,14 +303,16 @@ public class BuilderCommand {
         result.add("-H:Path=" + work.resolve("output"));
         result.add("-H:ImageBuildID=" + UUID.nameUUIDFromBytes(driverArguments.getBytes(StandardCharsets.UTF_8)));
         result.add("-H:TempDirectory=" + work.resolve("tmp"));
-        result.add(switch (stopAfter) {
+        // Stopping after the relocatable object file, before the native link, is also what lets
+        // the builder start without GraalVM's static JDK libraries (not on Maven Central).
+        result.add("-H:+ExitAfterRelocatableImageWrite");
+        switch (stopAfter) {
             // Stops after points-to analysis and its checks (unsupported features, image heap).
-            case "analysis" -> "-H:+ExitAfterAnalysis";
-            // Also compiles every reachable method and writes the relocatable object file; stops
-            // before linking, which needs GraalVM's static libraries (not on Maven Central).
-            case "compilation" -> "-H:+ExitAfterRelocatableImageWrite";
+            case "analysis" -> result.add("-H:+ExitAfterAnalysis");
+            // Also compiles every reachable method and writes the relocatable object file.
+            case "compilation" -> { }
             default -> throw new IllegalArgumentException("STOP_AFTER is analysis or compilation, not " + stopAfter);
-        });
+        }
         return result;
     }
 
