@@ -1,7 +1,7 @@
 package io.switchboard.auth;
 
 import io.switchboard.common.Hashing;
-import java.security.SecureRandom;
+import io.switchboard.common.Randomness;
 import java.util.Base64;
 
 /**
@@ -17,13 +17,12 @@ public final class ApiKeyFormat {
 
     private static final int RANDOM_BYTES = 32;
     private static final int ENCODED_LENGTH = PREFIX.length() + 43;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeyFormat() {}
 
     public static String newKey() {
         byte[] secret = new byte[RANDOM_BYTES];
-        RANDOM.nextBytes(secret);
+        Randomness.secure().nextBytes(secret);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 

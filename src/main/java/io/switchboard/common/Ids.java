@@ -9,14 +9,13 @@ import java.util.UUID;
  */
 public final class Ids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Ids() {}
 
     public static UUID newId() {
+        SecureRandom random = Randomness.secure();
         long millis = System.currentTimeMillis();
-        long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
-        long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
 }
