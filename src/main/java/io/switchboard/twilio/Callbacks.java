@@ -5,7 +5,7 @@ import java.net.URI;
 
 /**
  * Every URL Switchboard hands to Twilio (dial Url and StatusCallback, message StatusCallback, TwiML
- * recordingStatusCallback) is built here: on the tenant's custom domain when it has one, else on
+ * recordingStatusCallback and action) is built here: on the tenant's custom domain when it has one, else on
  * {@code SWITCHBOARD_PUBLIC_BASE_URL}. Never from a request's Host or forwarded headers, which a
  * caller controls: a forged Host would otherwise point Twilio at an attacker's TwiML and hide the
  * call's status from us.
@@ -18,15 +18,29 @@ public class Callbacks {
     public static final String RECORDING_STATUS = "/webhooks/twilio/recording-status";
     public static final String MESSAGE_STATUS = "/webhooks/twilio/message-status";
 
+    /**
+     * Twilio's webhook connection overrides, appended to every callback URL as its fragment: by
+     * default Twilio retries a callback only when it cannot connect, once, so a callback answered
+     * 503 during a database outage, or timed out behind a proxy, is gone. These ask for 5 retries
+     * on a failed connection, a read timeout or a 5xx (never on a 4xx: a refused signature stays
+     * refused), connecting within 3 s, an answer within 6 s, all within Twilio's 15 s maximum.
+     * Twilio does not send the fragment; whether it signs it is not documented, so the webhook
+     * gate accepts a signature over the URL with or without exactly this fragment.
+     */
+    public static final String CONNECTION_OVERRIDES = "#rc=5&rp=ct,rt,5xx&ct=3000&rt=6000&tt=15000";
+
     private final String publicBase;
 
     Callbacks(CallbackConfig config) {
         this.publicBase = config.baseUrl().map(Callbacks::withoutTrailingSlash).orElse(null);
     }
 
-    /** The absolute URL of a webhook path for a tenant with the given custom domain (or none). */
+    /**
+     * The absolute URL of a webhook path for a tenant with the given custom domain (or none), with
+     * the connection overrides that ask Twilio to retry.
+     */
     public String url(String customDomain, String path) {
-        return base(customDomain) + path;
+        return base(customDomain) + path + CONNECTION_OVERRIDES;
     }
 
     private String base(String customDomain) {

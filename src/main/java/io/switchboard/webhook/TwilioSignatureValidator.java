@@ -1,5 +1,6 @@
 package io.switchboard.webhook;
 
+import io.switchboard.twilio.Callbacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,6 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
  * drop it. Unlike twilio-java's RequestValidator (issue 601) it adds or removes the port on the raw
  * URL text, so an encoded query string ({@code %3A}, {@code %27}) stays byte for byte as Twilio
  * signed it.
+ *
+ * <p>Twilio never sends a URL's fragment, and does not document whether its signature covers the
+ * connection overrides Switchboard puts there ({@link Callbacks#CONNECTION_OVERRIDES}): each URL is
+ * tried as received and with exactly that fragment, never with any other.
  */
 @ApplicationScoped
 public class TwilioSignatureValidator {
@@ -31,7 +36,12 @@ public class TwilioSignatureValidator {
         }
         byte[] expected = signature.trim().getBytes(StandardCharsets.US_ASCII);
         boolean valid = false;
-        for (String candidate : urlVariants(url)) {
+        List<String> candidates = new ArrayList<>(4);
+        for (String variant : urlVariants(url)) {
+            candidates.add(variant);
+            candidates.add(variant + Callbacks.CONNECTION_OVERRIDES);
+        }
+        for (String candidate : candidates) {
             // No early exit: the work done does not depend on which variant matched.
             valid |= MessageDigest.isEqual(
                     expected, sign(candidate, params, authToken).getBytes(StandardCharsets.US_ASCII));

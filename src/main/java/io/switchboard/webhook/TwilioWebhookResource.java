@@ -1,5 +1,6 @@
 package io.switchboard.webhook;
 
+import io.switchboard.call.TwilioCallUpdate;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -68,7 +69,9 @@ public class TwilioWebhookResource {
                     byte[] body,
             @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
-        String twiml = events.incomingCall(WebhookParameters.call(hook.form()));
+        TwilioCallUpdate call = WebhookParameters.call(hook.form());
+        String twiml =
+                WebhookParameters.endsVoicemail(hook.form()) ? events.voicemailEnded(call) : events.incomingCall(call);
         return Response.ok(twiml, Twiml.MEDIA_TYPE).build();
     }
 

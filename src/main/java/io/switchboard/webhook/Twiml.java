@@ -3,6 +3,7 @@ package io.switchboard.webhook;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Say;
@@ -25,25 +26,38 @@ final class Twiml {
     /** Distinct answers are few (one or two per tenant and host); the bound only guards memory. */
     private static final int MAX_REMEMBERED_ANSWERS = 10_000;
 
-    private record CallAnswer(String greeting, String forwardTo, boolean record, String recordingCallback) {}
+    private record CallAnswer(
+            String greeting, String forwardTo, boolean record, String recordingCallback, String voicemailAction) {}
 
     private static final Map<CallAnswer, String> RENDERED_CALL_ANSWERS = new ConcurrentHashMap<>();
     private static final String EMPTY_MESSAGING_RESPONSE =
             new MessagingResponse.Builder().build().toXml();
+    private static final String HANG_UP = new VoiceResponse.Builder()
+            .hangup(new Hangup.Builder().build())
+            .build()
+            .toXml();
 
     private Twiml() {}
 
     /**
      * An incoming call: the tenant's greeting if it has one; then forward to {@code forwardTo}
      * (recorded from answer, both channels, when {@code record} is on), or take a voicemail.
-     * Every recording reports to {@code recordingCallback}.
+     * Every recording reports to {@code recordingCallback}. A voicemail ends by asking for
+     * {@code voicemailAction}: without an action, {@code <Record>} asks for the current document
+     * again, and the caller would be greeted and recorded a second time.
      */
-    static String incomingCall(String greeting, String forwardTo, boolean record, String recordingCallback) {
+    static String incomingCall(
+            String greeting, String forwardTo, boolean record, String recordingCallback, String voicemailAction) {
         if (RENDERED_CALL_ANSWERS.size() >= MAX_REMEMBERED_ANSWERS) {
             RENDERED_CALL_ANSWERS.clear();
         }
         return RENDERED_CALL_ANSWERS.computeIfAbsent(
-                new CallAnswer(greeting, forwardTo, record, recordingCallback), Twiml::render);
+                new CallAnswer(greeting, forwardTo, record, recordingCallback, voicemailAction), Twiml::render);
+    }
+
+    /** The end of a voicemail: the message is recorded, the call is over. */
+    static String hangUp() {
+        return HANG_UP;
     }
 
     /** Inbound SMS: stored, no automatic reply. */
@@ -67,6 +81,7 @@ final class Twiml {
                     .maxLength(VOICEMAIL_MAX_SECONDS)
                     .playBeep(true)
                     .recordingStatusCallback(answer.recordingCallback())
+                    .action(answer.voicemailAction())
                     .build());
         }
         return response.build().toXml();

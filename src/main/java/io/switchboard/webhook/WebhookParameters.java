@@ -44,6 +44,14 @@ final class WebhookParameters {
                 status != null && status.isFinal() ? timestamp : null);
     }
 
+    /**
+     * Whether a request to the voice URL is the action of the voicemail's {@code <Record>}: Twilio
+     * sends the recording's fields with it, which a new call never carries.
+     */
+    static boolean endsVoicemail(FormBody form) {
+        return form.get("RecordingSid") != null || form.get("RecordingUrl") != null;
+    }
+
     static TwilioRecordingUpdate recording(FormBody form) {
         String url = form.get("RecordingUrl");
         if (url != null && (url.length() > 2048 || !url.startsWith("https://") && !url.startsWith("http://"))) {

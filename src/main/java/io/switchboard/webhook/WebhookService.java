@@ -61,9 +61,16 @@ class WebhookService {
                                 row.getString(3),
                                 row.getString(1),
                                 row.getBoolean(2),
-                                callbacks.url(row.getString(4), Callbacks.RECORDING_STATUS)),
+                                callbacks.url(row.getString(4), Callbacks.RECORDING_STATUS),
+                                callbacks.url(row.getString(4), Callbacks.VOICE)),
                         tenantId)
                 .orElseThrow();
+    }
+
+    /** Twilio asking what follows a voicemail (the {@code <Record>} action): the call's state, then hang up. */
+    String voicemailEnded(TwilioCallUpdate call) {
+        calls.apply(tenantContext.requireTenantId(), call);
+        return Twiml.hangUp();
     }
 
     void callStatus(TwilioCallUpdate call) {

@@ -36,4 +36,19 @@ public final class SignedWebhook {
                 .body(WebhookSimulator.formEncode(params))
                 .post(pathAndQuery);
     }
+
+    /**
+     * Signs for the URL with a fragment (a callback URL with Twilio's connection overrides) and
+     * posts without it: a fragment never leaves the client, whatever was signed.
+     */
+    public static Response postSignedWithFragment(
+            String path, String fragment, Map<String, String> params, String authToken) {
+        return given().urlEncodingEnabled(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .header(
+                        "X-Twilio-Signature",
+                        WebhookSimulator.signature(localBase() + path + fragment, params, authToken))
+                .body(WebhookSimulator.formEncode(params))
+                .post(path);
+    }
 }

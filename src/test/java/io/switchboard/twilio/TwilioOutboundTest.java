@@ -27,6 +27,8 @@ class TwilioOutboundTest {
 
     /** SWITCHBOARD_PUBLIC_BASE_URL of the test profile. */
     private static final String PUBLIC_BASE = "http://localhost:8081";
+    /** Twilio's connection overrides: every callback URL asks Twilio to retry. */
+    private static final String RETRIES = "#rc=5&rp=ct,rt,5xx&ct=3000&rt=6000&tt=15000";
 
     @Test
     void dialingPostsToTheTenantsAccountAndStoresTheCallWithItsSid() throws Exception {
@@ -54,8 +56,8 @@ class TwilioOutboundTest {
         assertThat(call.form())
                 .containsEntry("To", "+14155550177")
                 .containsEntry("From", "+14155550100")
-                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice")
-                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/call-status");
+                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice" + RETRIES)
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/call-status" + RETRIES);
         tenant.asApp().get("/v1/calls/" + sid).then().statusCode(200).body("callType", equalTo("outbound"));
     }
 
@@ -107,7 +109,7 @@ class TwilioOutboundTest {
                 .containsEntry("To", "+14155550188")
                 .containsEntry("From", "+14155550999")
                 .containsEntry("Body", "Your table is ready")
-                .containsEntry("StatusCallback", "https://" + domain + "/webhooks/twilio/message-status");
+                .containsEntry("StatusCallback", "https://" + domain + "/webhooks/twilio/message-status" + RETRIES);
     }
 
     @Test
@@ -195,10 +197,10 @@ class TwilioOutboundTest {
 
         List<FakeTwilio.Received> received = FakeTwilio.receivedFor(tenant.accountSid());
         assertThat(received.get(0).form())
-                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice")
-                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/call-status");
+                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice" + RETRIES)
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/call-status" + RETRIES);
         assertThat(received.get(1).form())
-                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/message-status");
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/message-status" + RETRIES);
         assertThat(received)
                 .allSatisfy(request -> assertThat(request.form().toString()).doesNotContain("attacker"));
     }

@@ -2,6 +2,7 @@ package io.switchboard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twilio.security.RequestValidator;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,5 +88,31 @@ class TwilioSignatureTest {
                 .containsExactly("http://[::1]:80/x", "http://[::1]/x");
         assertThat(TwilioSignatureValidator.urlVariants("https://h.example:8443/x"))
                 .containsExactly("https://h.example:8443/x");
+    }
+
+    @Test
+    void aSignatureOverTheCallbackUrlWithItsConnectionOverridesIsAcceptedAsIsOneWithout() {
+        String received = "https://calls.example.com/webhooks/twilio/call-status";
+        String handedToTwilio = received + "#rc=5&rp=ct,rt,5xx&ct=3000&rt=6000&tt=15000";
+        String signedWithFragment = WebhookSimulator.signature(handedToTwilio, publishedParams(), TOKEN);
+        // The test signer agrees with Twilio's own helper library over a URL with a fragment.
+        assertThat(new RequestValidator(TOKEN).validate(handedToTwilio, publishedParams(), signedWithFragment))
+                .isTrue();
+        assertThat(validator.isValid(received, multi(publishedParams()), TOKEN, signedWithFragment))
+                .isTrue();
+        String signedWithout = WebhookSimulator.signature(received, publishedParams(), TOKEN);
+        assertThat(validator.isValid(received, multi(publishedParams()), TOKEN, signedWithout))
+                .isTrue();
+        // Only the fragment Switchboard hands out, not any fragment a caller would like.
+        String otherFragment = WebhookSimulator.signature(received + "#rc=1", publishedParams(), TOKEN);
+        assertThat(validator.isValid(received, multi(publishedParams()), TOKEN, otherFragment))
+                .isFalse();
+        // And with the default port added by a proxy on the way.
+        assertThat(validator.isValid(
+                        "https://calls.example.com:443/webhooks/twilio/call-status",
+                        multi(publishedParams()),
+                        TOKEN,
+                        signedWithFragment))
+                .isTrue();
     }
 }

@@ -23,6 +23,8 @@ class TwilioWebhookTest {
 
     /** SWITCHBOARD_PUBLIC_BASE_URL of the test profile: callbacks go there, whatever port the test uses. */
     private static final String PUBLIC_BASE = "http://localhost:8081";
+    /** Twilio's connection overrides asking for retries, as TwiML (XML-escaped) carries them. */
+    private static final String RETRIES_IN_XML = "#rc=5&amp;rp=ct,rt,5xx&amp;ct=3000&amp;rt=6000&amp;tt=15000";
 
     private TestTenants.Tenant tenant;
     private WebhookSimulator twilio;
@@ -43,11 +45,36 @@ class TwilioWebhookTest {
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/xml"))
-                .body(containsString("<Record"))
-                .body(containsString(
-                        "recordingStatusCallback=\"" + PUBLIC_BASE + "/webhooks/twilio/recording-status\""))
+                .body(containsString("<Record action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice" + RETRIES_IN_XML))
+                .body(containsString("recordingStatusCallback=\"" + PUBLIC_BASE + "/webhooks/twilio/recording-status"
+                        + RETRIES_IN_XML + "\""))
                 .body(not(containsString("<Dial")));
         assertThat(callRow(callSid)).containsExactly("ringing", "inbound", "+14155550111", "+18005550100");
+    }
+
+    @Test
+    void theVoicemailsActionEndsTheCallInsteadOfRecordingAgain() throws Exception {
+        String callSid = WebhookSimulator.sid("CA");
+        Map<String, String> call = twilio.voice(callSid, "+14155550111", "+18005550100");
+        SignedWebhook.post("/webhooks/twilio/voice", call, tenant.authToken())
+                .then()
+                .statusCode(200);
+        // What Twilio sends to <Record>'s action once the caller has left the message and hung up.
+        Map<String, String> recorded = new java.util.LinkedHashMap<>(call);
+        recorded.put("CallStatus", "completed");
+        recorded.put("RecordingSid", WebhookSimulator.sid("RE"));
+        recorded.put(
+                "RecordingUrl",
+                "https://api.twilio.com/2010-04-01/Accounts/" + tenant.accountSid() + "/Recordings/"
+                        + recorded.get("RecordingSid"));
+        recorded.put("RecordingDuration", "12");
+        recorded.put("Digits", "hangup");
+        SignedWebhook.post("/webhooks/twilio/voice", recorded, tenant.authToken())
+                .then()
+                .statusCode(200)
+                .body(containsString("<Hangup/>"))
+                .body(not(containsString("<Record")));
+        assertThat(callRow(callSid)).containsExactly("completed", "inbound", "+14155550111", "+18005550100");
     }
 
     @Test
@@ -66,8 +93,8 @@ class TwilioWebhookTest {
                 .statusCode(200)
                 .body(containsString("<Say>Thanks for calling &lt;Acme&gt; &amp; friends</Say>"))
                 .body(containsString("record=\"record-from-answer-dual\""))
-                .body(containsString(
-                        "recordingStatusCallback=\"" + PUBLIC_BASE + "/webhooks/twilio/recording-status\""))
+                .body(containsString("recordingStatusCallback=\"" + PUBLIC_BASE + "/webhooks/twilio/recording-status"
+                        + RETRIES_IN_XML + "\""))
                 .body(containsString("<Number>+14155550999</Number>"));
 
         tenant.asApp()

@@ -86,6 +86,26 @@ class WebhookSecurityTest {
     }
 
     @Test
+    void aCallbackSignedOverItsUrlWithTheRetryFragmentIsAcceptedAndAnyOtherFragmentIsNot() throws Exception {
+        String callSid = WebhookSimulator.sid("CA");
+        SignedWebhook.postSignedWithFragment(
+                        "/webhooks/twilio/call-status",
+                        "#rc=1&rp=all",
+                        twilio.callStatus(callSid, "completed", 3, 20),
+                        tenant.authToken())
+                .then()
+                .statusCode(403);
+        assertNoRows("calls", callSid);
+        SignedWebhook.postSignedWithFragment(
+                        "/webhooks/twilio/call-status",
+                        "#rc=5&rp=ct,rt,5xx&ct=3000&rt=6000&tt=15000",
+                        twilio.callStatus(callSid, "completed", 3, 20),
+                        tenant.authToken())
+                .then()
+                .statusCode(204);
+    }
+
+    @Test
     void anInactiveTenantsWebhooksAreForbidden() throws Exception {
         TestTenants.asOperator()
                 .body(Map.of("status", "inactive"))
@@ -137,7 +157,7 @@ class WebhookSecurityTest {
                     .then()
                     .statusCode(200)
                     .body(containsString("recordingStatusCallback=\"https://" + tenant.customDomain()))
-                    .body(containsString("/webhooks/twilio/recording-status\""));
+                    .body(containsString("/webhooks/twilio/recording-status#rc=5&amp;"));
             assertOneRow("calls", callSid);
         }
         // Signed for plain http while Twilio reached us over https: not the URL Twilio used.
@@ -168,7 +188,7 @@ class WebhookSecurityTest {
                 .then()
                 .statusCode(200)
                 .body(containsString(
-                        "recordingStatusCallback=\"http://localhost:8081/webhooks/twilio/recording-status\""))
+                        "recordingStatusCallback=\"http://localhost:8081/webhooks/twilio/recording-status#rc=5&amp;"))
                 .body(Matchers.not(containsString("elsewhere")));
     }
 
