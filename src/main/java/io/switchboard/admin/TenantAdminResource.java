@@ -7,6 +7,9 @@ import io.switchboard.auth.Roles;
 import io.switchboard.common.MergePatch;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.reconciliation.ReconcileRequest;
+import io.switchboard.reconciliation.ReconciliationService;
+import io.switchboard.reconciliation.SyncView;
 import io.switchboard.tenant.TenantView;
 import io.switchboard.user.CreateUserRequest;
 import io.switchboard.user.UserView;
@@ -17,6 +20,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +30,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,11 +56,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantAdminResource {
 
     private final TenantAdminService tenants;
+    private final ReconciliationService reconciliation;
     private final ObjectMapper json;
     private final Validator validator;
 
-    TenantAdminResource(TenantAdminService tenants, ObjectMapper json, Validator validator) {
+    TenantAdminResource(
+            TenantAdminService tenants, ReconciliationService reconciliation, ObjectMapper json, Validator validator) {
         this.tenants = tenants;
+        this.reconciliation = reconciliation;
         this.json = json;
         this.validator = validator;
     }
@@ -148,5 +158,52 @@ public class TenantAdminResource {
     public Response createUser(@PathParam("id") UUID id, @NotNull @Valid CreateUserRequest request) {
         UserView user = tenants.createUser(id, request);
         return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+
+    @POST
+    @Path("/{id}/reconcile")
+    @Operation(
+            operationId = "reconcileTenant",
+            summary = "Reads the tenant's calls, recordings and messages back from Twilio and stores what"
+                    + " the webhooks missed; runs after the answer")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the run starts on this instance (or, if another holds the tenant, when its"
+                    + " run ends); follow it with GET /admin/v1/tenants/{id}/sync",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncView.class)))
+    @Consumes(MediaType.WILDCARD)
+    public Response reconcile(
+            @PathParam("id") UUID id,
+            @HeaderParam("Content-Type") String contentType,
+            @RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ReconcileRequest.class)))
+                    byte[] body)
+            throws IOException {
+        tenants.requireActiveTenant(id);
+        return Response.accepted(reconciliation.request(reconcileRequest(contentType, body)))
+                .build();
+    }
+
+    /** The body is optional (a bare {@code curl -X POST} asks for the default pass); when sent, it is JSON. */
+    private ReconcileRequest reconcileRequest(String contentType, byte[] body) throws IOException {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        if (contentType == null || !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new NotSupportedException("The body must be application/json");
+        }
+        return json.readValue(body, ReconcileRequest.class);
+    }
+
+    @GET
+    @Path("/{id}/sync")
+    @Operation(operationId = "getTenantSync", summary = "The tenant's reconciliation state")
+    public SyncView sync(@PathParam("id") UUID id) {
+        tenants.requireTenant(id);
+        return reconciliation.view();
     }
 }

@@ -167,6 +167,14 @@ public class TenantAdminService {
         current(id);
     }
 
+    /** Reconciliation reads Twilio with the tenant's credentials: only for a tenant in service. */
+    @Transactional
+    void requireActiveTenant(UUID id) {
+        if (!current(id).isActive()) {
+            throw new ApiException.Conflict("Tenant " + id + " is not active, so it is not reconciled");
+        }
+    }
+
     /** The tenant named in the path, which TenantResolver has made the request's tenant. */
     private Tenant current(UUID id) {
         if (!id.equals(tenantContext.requireTenantId())) {

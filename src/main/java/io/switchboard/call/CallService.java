@@ -114,17 +114,18 @@ public class CallService {
                 ? CallStatus.QUEUED
                 : WireValue.parse(CallStatus.class, placed.status()).orElse(CallStatus.QUEUED);
         UUID id = updates.apply(
-                tenantId,
-                new TwilioCallUpdate(
-                        placed.sid(),
-                        placed.from(),
-                        placed.to(),
-                        CallDirection.OUTBOUND_API,
-                        status,
-                        null,
-                        null,
-                        null,
-                        null));
+                        tenantId,
+                        new TwilioCallUpdate(
+                                placed.sid(),
+                                placed.from(),
+                                placed.to(),
+                                CallDirection.OUTBOUND_API,
+                                status,
+                                null,
+                                null,
+                                null,
+                                null))
+                .id();
         Call call = Call.findForTenant(tenantId, id).orElseThrow();
         call.callType = CallType.OUTBOUND;
         if (call.userId == null) {

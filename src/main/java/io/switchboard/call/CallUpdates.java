@@ -2,6 +2,7 @@ package io.switchboard.call;
 
 import io.switchboard.common.Ids;
 import io.switchboard.common.Jdbc;
+import io.switchboard.common.Upsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,16 +45,18 @@ public class CallUpdates {
                     + " OR (EXCLUDED.duration_seconds IS NOT NULL AND EXCLUDED.duration_seconds IS DISTINCT FROM c.duration_seconds)"
                     + " OR (c.started_at IS NULL AND EXCLUDED.started_at IS NOT NULL)"
                     + " OR (c.ended_at IS NULL AND EXCLUDED.ended_at IS NOT NULL)"
-                    + " RETURNING id, tenant_id, sid, (xmax = 0) AS inserted";
+                    + " RETURNING id, tenant_id, sid, (xmax = 0) AS inserted, status";
 
     /**
      * The upsert, and for a call it has just created, the link from recordings Twilio reported
      * before the call: one statement, so one round trip.
      */
-    private static final String UPSERT_AND_LINK = "WITH written AS (" + UPSERT + "),"
-            + " linked AS (UPDATE recordings r SET call_id = w.id, updated_at = now() FROM written w"
-            + " WHERE w.inserted AND r.tenant_id = w.tenant_id AND r.call_sid = w.sid AND r.call_id IS NULL)"
-            + " SELECT id FROM written";
+    private static final String UPSERT_AND_LINK =
+            "WITH prior AS (SELECT status FROM calls WHERE tenant_id = ? AND sid = ?),"
+                    + " written AS (" + UPSERT + "),"
+                    + " linked AS (UPDATE recordings r SET call_id = w.id, updated_at = now() FROM written w"
+                    + " WHERE w.inserted AND r.tenant_id = w.tenant_id AND r.call_sid = w.sid AND r.call_id IS NULL)"
+                    + " SELECT w.id, w.inserted, (SELECT status FROM prior), w.status FROM written w";
 
     private final EntityManager entityManager;
 
@@ -61,13 +64,19 @@ public class CallUpdates {
         this.entityManager = entityManager;
     }
 
-    /** Records the update and returns the call's id. */
+    /** Records the update; says whether it created the call, changed it, or changed nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID apply(UUID tenantId, TwilioCallUpdate update) {
+    public Upsert apply(UUID tenantId, TwilioCallUpdate update) {
         return Jdbc.first(
                         entityManager,
                         UPSERT_AND_LINK,
-                        UUID.class,
+                        row -> new Upsert(
+                                row.getObject(1, UUID.class),
+                                row.getBoolean(2) ? Upsert.Kind.CREATED : Upsert.Kind.UPDATED,
+                                row.getString(3),
+                                row.getString(4)),
+                        tenantId,
+                        update.sid(),
                         tenantId,
                         Ids.newId(),
                         update.sid(),
@@ -82,8 +91,8 @@ public class CallUpdates {
                 // Nothing changed: a retried or stale callback.
                 .or(() -> Jdbc.first(
                         entityManager,
-                        "SELECT id FROM calls WHERE tenant_id = ? AND sid = ?",
-                        UUID.class,
+                        "SELECT id, status FROM calls WHERE tenant_id = ? AND sid = ?",
+                        row -> Upsert.unchanged(row.getObject(1, UUID.class), row.getString(2)),
                         tenantId,
                         update.sid()))
                 .orElseThrow();

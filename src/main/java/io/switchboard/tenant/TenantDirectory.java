@@ -133,6 +133,15 @@ public class TenantDirectory {
         return all("SELECT operator_tenant_ids(?, ?)", row -> row.getObject(1, UUID.class), after, limit);
     }
 
+    /**
+     * Active tenants due for reconciliation (asked for, a pass under way, or not reconciled since
+     * {@code dueBefore}) whose lease no instance holds, most urgent first.
+     */
+    public List<UUID> tenantsToReconcile(Instant dueBefore, int limit) {
+        return all(
+                "SELECT directory_tenants_to_reconcile(?, ?)", row -> row.getObject(1, UUID.class), dueBefore, limit);
+    }
+
     /** The encryption key ids that stored secrets use. */
     public Set<String> secretKeyIdsInUse() {
         return new LinkedHashSet<>(all("SELECT keyring_key_ids_in_use()", row -> row.getString(1)));

@@ -8,7 +8,6 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
-import io.switchboard.common.Hashing;
 import io.switchboard.tenant.TwilioCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -18,10 +17,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
@@ -48,15 +44,12 @@ public class TwilioGateway {
     /** What Twilio answered when a message was sent. */
     public record SentMessage(String sid, String status, String from, String to, Integer numSegments) {}
 
-    private static final int MAX_CACHED_CLIENTS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TwilioHttpClient http;
-    /** Clients by tenant; rebuilt when the tenant's credentials change. */
-    private final Map<String, TwilioRestClient> clients = new ConcurrentHashMap<>();
+    private final TwilioClients clients;
 
-    TwilioGateway(TwilioConfig config) {
-        this.http = new TwilioHttpClient(config);
+    TwilioGateway(TwilioClients clients) {
+        this.clients = clients;
     }
 
     public PlacedCall placeCall(
@@ -156,7 +149,7 @@ public class TwilioGateway {
     }
 
     /** What a failure means for the tenant: only a read timeout leaves it unknown whether Twilio acted. */
-    private static TwilioFailure failure(RuntimeException e) {
+    static TwilioFailure failure(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException
                     || cause instanceof ConnectTimeoutException
@@ -180,16 +173,6 @@ public class TwilioGateway {
     }
 
     private TwilioRestClient client(TwilioCredentials credentials) {
-        // Keyed by the credentials themselves (hashed), so a rotated key gets a fresh client at once.
-        String key = credentials.accountSid() + ":"
-                + HexFormat.of().formatHex(Hashing.sha256(credentials.basicUser() + ":" + credentials.basicPassword()));
-        if (clients.size() > MAX_CACHED_CLIENTS) {
-            clients.clear();
-        }
-        return clients.computeIfAbsent(
-                key, k -> new TwilioRestClient.Builder(credentials.basicUser(), credentials.basicPassword())
-                        .accountSid(credentials.accountSid())
-                        .httpClient(http)
-                        .build());
+        return clients.of(credentials);
     }
 }

@@ -7,6 +7,7 @@ import com.twilio.http.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
@@ -29,8 +31,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class TwilioHttpClient extends NetworkHttpClient {
 
-    /** An answer as Twilio sent it. */
-    record RawAnswer(int status, String body) {
+    /** An answer as Twilio sent it, with its Retry-After (in seconds) when it had one. */
+    record RawAnswer(int status, String body, String retryAfter) {
         boolean accepted() {
             return status >= 200 && status < 300;
         }
@@ -103,7 +105,14 @@ final class TwilioHttpClient extends NetworkHttpClient {
         } catch (IOException e) {
             throw new ApiConnectionException("Reading Twilio's answer failed: " + e.getMessage(), e);
         }
-        LAST_ANSWER.set(new RawAnswer(response.getStatusCode(), body));
+        String retryAfter = response.getHeaders() == null
+                ? null
+                : Arrays.stream(response.getHeaders())
+                        .filter(header -> header.getName().equalsIgnoreCase("Retry-After"))
+                        .map(Header::getValue)
+                        .findFirst()
+                        .orElse(null);
+        LAST_ANSWER.set(new RawAnswer(response.getStatusCode(), body, retryAfter));
         return new Response(body, response.getStatusCode(), response.getHeaders());
     }
 

@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for Twilio's REST API (Calls.json and Messages.json), so outbound requests can
- * be checked exactly as Twilio would receive them. Each account can be told to succeed, fail with a
- * Twilio error, or not answer in time.
+ * A local stand-in for Twilio's REST API: creating calls and messages (Calls.json, Messages.json),
+ * so outbound requests can be checked exactly as Twilio would receive them, and listing an
+ * account's calls, recordings and messages ({@link FakeTwilioAccounts}) for reconciliation. Each
+ * account can be told to succeed, fail with a Twilio error, refuse its credentials, ask to slow
+ * down, or not answer in time.
  */
 public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
 
@@ -36,7 +39,9 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         /** 429 with Retry-After, as Twilio answers past its concurrency limit. */
         RATE_LIMITED,
         /** The connection is closed before any answer. */
-        HANG_UP
+        HANG_UP,
+        /** 401 Authenticate (20003), as for a wrong auth token or a closed account. */
+        REFUSE_CREDENTIALS
     }
 
     /** One request as Twilio received it. */
@@ -45,10 +50,29 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, Behaviour> BEHAVIOURS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> RATE_LIMITS_LEFT = new ConcurrentHashMap<>();
+    private static final Map<String, String> RETRY_AFTER = new ConcurrentHashMap<>();
+    private static final Map<String, Long> LIST_DELAYS_MILLIS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public static void behave(String accountSid, Behaviour behaviour) {
         BEHAVIOURS.put(accountSid, behaviour);
+    }
+
+    /** The account's next {@code requests} requests get 429 with {@code Retry-After: 1}; then it answers. */
+    public static void rateLimitNext(String accountSid, int requests) {
+        rateLimitNext(accountSid, requests, 1);
+    }
+
+    /** The same, asking to wait {@code retryAfterSeconds}. */
+    public static void rateLimitNext(String accountSid, int requests, int retryAfterSeconds) {
+        RETRY_AFTER.put(accountSid, Integer.toString(retryAfterSeconds));
+        RATE_LIMITS_LEFT.put(accountSid, new AtomicInteger(requests));
+    }
+
+    /** Every list page of the account is answered this much later, as a busy Twilio would. */
+    public static void delayLists(String accountSid, long millis) {
+        LIST_DELAYS_MILLIS.put(accountSid, millis);
     }
 
     /** Requests received for one account, oldest first. */
@@ -86,8 +110,11 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getRawPath();
         String[] parts = path.split("/");
         String accountSid = parts.length > 3 ? parts[3] : "";
-        Map<String, String> form =
-                parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        boolean listing = exchange.getRequestMethod().equals("GET");
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> form = listing
+                ? parseForm(query == null ? "" : query)
+                : parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String[] basic = basicAuth(exchange.getRequestHeaders().getFirst("Authorization"));
         RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form));
         Behaviour behaviour = BEHAVIOURS.getOrDefault(accountSid, Behaviour.ACCEPT);
@@ -102,8 +129,18 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
             exchange.close();
             return;
         }
-        if (behaviour == Behaviour.RATE_LIMITED) {
-            exchange.getResponseHeaders().add("Retry-After", "1");
+        AtomicInteger rateLimitsLeft = RATE_LIMITS_LEFT.get(accountSid);
+        boolean rateLimitedNow = rateLimitsLeft != null && rateLimitsLeft.getAndDecrement() > 0;
+        if (behaviour == Behaviour.REFUSE_CREDENTIALS) {
+            respond(
+                    exchange,
+                    401,
+                    "{\"code\": 20003, \"message\": \"Authenticate\","
+                            + " \"more_info\": \"https://www.twilio.com/docs/errors/20003\", \"status\": 401}");
+            return;
+        }
+        if (behaviour == Behaviour.RATE_LIMITED || rateLimitedNow) {
+            exchange.getResponseHeaders().add("Retry-After", RETRY_AFTER.getOrDefault(accountSid, "1"));
             respond(
                     exchange,
                     429,
@@ -118,7 +155,17 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
                     default -> "";
                 };
         String sidField = behaviour == Behaviour.ACCEPT_WITHOUT_SID ? "\"sid\": null, " : null;
-        if (behaviour == Behaviour.REFUSE_INVALID_NUMBER) {
+        String list = listing ? FakeTwilioAccounts.list(accountSid, path, form) : null;
+        if (list != null && LIST_DELAYS_MILLIS.containsKey(accountSid)) {
+            try {
+                Thread.sleep(LIST_DELAYS_MILLIS.get(accountSid));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (list != null) {
+            respond(exchange, 200, list);
+        } else if (behaviour == Behaviour.REFUSE_INVALID_NUMBER) {
             respond(
                     exchange,
                     400,

@@ -98,6 +98,7 @@ public final class Fixtures {
                 c,
                 "INSERT INTO paid_action_windows (tenant_id, window_start, actions) VALUES (?, date_trunc('minute', now()), 1)",
                 tenantId);
+        update(c, "INSERT INTO tenant_sync (tenant_id, watermark) VALUES (?, now())", tenantId);
         update(
                 c,
                 "INSERT INTO audit_logs (tenant_id, table_name, action, actor_kind) VALUES (?, 'calls', 'insert', 'system')",

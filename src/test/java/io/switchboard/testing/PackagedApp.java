@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged application (target/quarkus-app) started as production runs it: java -jar, configured by environment. */
@@ -118,17 +119,27 @@ public final class PackagedApp implements AutoCloseable {
      * {@link #productionEnvironment}) and returns Twilio's side of it, signing for this app.
      */
     public WebhookSimulator createTwilioTenant(String name) {
+        return createTenant(name).twilio();
+    }
+
+    /** A tenant made through the admin API, and Twilio's side of it. */
+    public record TwilioTenant(UUID id, WebhookSimulator twilio) {}
+
+    /** The same as {@link #createTwilioTenant}, with the tenant's id. */
+    public TwilioTenant createTenant(String name) {
         String accountSid = Fixtures.sid("AC");
         String authToken = "token-" + Fixtures.randomHex(16);
-        RestAssured.given()
+        String id = RestAssured.given()
                 .auth()
                 .oauth2(OPERATOR_TOKEN)
                 .contentType("application/json")
                 .body(Map.of("name", name, "twilio", Map.of("accountSid", accountSid, "authToken", authToken)))
                 .post(url("/admin/v1/tenants"))
                 .then()
-                .statusCode(201);
-        return new WebhookSimulator(url(""), null, accountSid, authToken);
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return new TwilioTenant(UUID.fromString(id), new WebhookSimulator(url(""), null, accountSid, authToken));
     }
 
     /** The environment of a correctly configured production start against the given database settings. */
