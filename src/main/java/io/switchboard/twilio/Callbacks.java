@@ -2,6 +2,8 @@ package io.switchboard.twilio;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Every URL Switchboard hands to Twilio (dial Url and StatusCallback, message StatusCallback, TwiML
@@ -18,6 +20,13 @@ public class Callbacks {
     public static final String RECORDING_STATUS = "/webhooks/twilio/recording-status";
     public static final String MESSAGE_STATUS = "/webhooks/twilio/message-status";
 
+    /**
+     * The query parameter that tags the status callback of a request sent with an Idempotency-Key
+     * with its claim: Twilio's report then says which keyed request created the call or message,
+     * even when the service died before it recorded Twilio's answer (docs/RELIABILITY.md).
+     */
+    public static final String CLAIM = "claim";
+
     private final String publicBase;
 
     Callbacks(CallbackConfig config) {
@@ -27,6 +36,11 @@ public class Callbacks {
     /** The absolute URL of a webhook path for a tenant with the given custom domain (or none). */
     public String url(String customDomain, String path) {
         return base(customDomain) + path;
+    }
+
+    /** A status callback URL, tagged with the request's Idempotency-Key claim when it has one. */
+    public String statusUrl(String customDomain, String path, Optional<UUID> claim) {
+        return url(customDomain, path) + claim.map(id -> "?" + CLAIM + "=" + id).orElse("");
     }
 
     private String base(String customDomain) {

@@ -29,7 +29,8 @@ public final class Database {
             "products",
             "content",
             "audit_logs",
-            "paid_action_windows");
+            "paid_action_windows",
+            "idempotency_keys");
 
     private Database() {}
 
