@@ -73,4 +73,10 @@ public class TwilioFailure extends ApiException implements RemoteFailure {
                 null,
                 true);
     }
+
+    /** A recording's audio could not be fetched from Twilio (a GET: nothing was changed anywhere). */
+    static TwilioFailure mediaUnavailable(String reason) {
+        return new TwilioFailure(
+                502, "Bad Gateway", "The recording's audio could not be fetched from Twilio: " + reason, null, false);
+    }
 }

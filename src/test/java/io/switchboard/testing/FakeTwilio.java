@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A local stand-in for Twilio's REST API (Calls.json and Messages.json), so outbound requests can
- * be checked exactly as Twilio would receive them. Each account can be told to succeed, fail with a
- * Twilio error, or not answer in time.
+ * A local stand-in for Twilio's REST API (Calls.json, Messages.json and recordings' media), so
+ * outbound requests can be checked exactly as Twilio would receive them. Each account can be told to
+ * succeed, fail with a Twilio error, or not answer in time.
  */
 public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
 
@@ -36,19 +36,49 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         /** 429 with Retry-After, as Twilio answers past its concurrency limit. */
         RATE_LIMITED,
         /** The connection is closed before any answer. */
-        HANG_UP
+        HANG_UP,
+        /** Media: 404, as for a recording Twilio no longer has. */
+        MEDIA_MISSING,
+        /** Media: a redirect to the same path on this server, which is then served. */
+        MEDIA_REDIRECT_SAME_HOST,
+        /** Media: a redirect to the URL given with {@link #redirectMediaTo}. */
+        MEDIA_REDIRECT_ELSEWHERE
     }
 
-    /** One request as Twilio received it. */
+    /** One request as Twilio received it; {@code range} is its Range header. */
     public record Received(
-            String method, String path, String basicUser, String basicPassword, Map<String, String> form) {}
+            String method,
+            String path,
+            String basicUser,
+            String basicPassword,
+            Map<String, String> form,
+            String range) {}
+
+    /** How long every fake recording is, in bytes. */
+    public static final int AUDIO_LENGTH = 40_000;
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, Behaviour> BEHAVIOURS = new ConcurrentHashMap<>();
+    private static final Map<String, String> REDIRECTS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public static void behave(String accountSid, Behaviour behaviour) {
         BEHAVIOURS.put(accountSid, behaviour);
+    }
+
+    /** Media of this account answers with a redirect to {@code url}. */
+    public static void redirectMediaTo(String accountSid, String url) {
+        REDIRECTS.put(accountSid, url);
+        behave(accountSid, Behaviour.MEDIA_REDIRECT_ELSEWHERE);
+    }
+
+    /** The bytes this fake serves for a recording in a format (mp3 or wav): the same on every request. */
+    public static byte[] audio(String recordingSid, String format) {
+        byte[] audio = new byte[AUDIO_LENGTH];
+        new java.util.Random((recordingSid + format).hashCode()).nextBytes(audio);
+        byte[] magic = (format.equals("wav") ? "RIFF" : "ID3").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, audio, 0, magic.length);
+        return audio;
     }
 
     /** Requests received for one account, oldest first. */
@@ -89,8 +119,13 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         Map<String, String> form =
                 parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String[] basic = basicAuth(exchange.getRequestHeaders().getFirst("Authorization"));
-        RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form));
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form, range));
         Behaviour behaviour = BEHAVIOURS.getOrDefault(accountSid, Behaviour.ACCEPT);
+        if ("GET".equals(exchange.getRequestMethod()) && path.contains("/Recordings/")) {
+            FakeTwilioMedia.serve(exchange, behaviour, REDIRECTS.get(accountSid), range);
+            return;
+        }
         if (behaviour == Behaviour.TOO_SLOW) {
             try {
                 Thread.sleep(3000);
