@@ -35,15 +35,6 @@ public class OpenApiContract implements OASFilter {
     /** Operations that answer 429 (throttled logins, the paid-action cap) and 503 (busy hashing). */
     private static final Set<String> THROTTLED =
             Set.of("/v1/auth/login", "/v1/auth/password", "/v1/calls/dial", "/v1/messages");
-    /** The header of RFC draft "The Idempotency-Key HTTP Header Field", on every POST of the tenant API. */
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-    static final String REPLAYED = "Idempotent-Replayed";
-
-    private static final String IDEMPOTENT_CONFLICT = "Conflicts with stored data; or a request with this"
-            + " Idempotency-Key is still running, or (a call or SMS) Twilio has not yet reported its outcome:"
-            + " retry with the same key after Retry-After seconds";
-
     /** Operations that call Twilio and may answer 502 or 504. */
     private static final Set<String> THROUGH_TWILIO = Set.of("/v1/calls/dial", "/v1/messages");
 
@@ -151,7 +142,7 @@ public class OpenApiContract implements OASFilter {
                                 : List.of(requirement("apiKey"), requirement("dashboardJwt")));
         APIResponses responses = operation.getResponses();
         if (method == PathItem.HttpMethod.POST && !open && path.startsWith("/v1/") && !path.startsWith("/v1/auth/")) {
-            idempotent(operation, responses);
+            IdempotentOperations.document(operation, responses);
         }
         if (hasParameters) {
             error(responses, "400");
@@ -187,45 +178,6 @@ public class OpenApiContract implements OASFilter {
                 .forEach(status -> error(responses, status));
     }
 
-    /**
-     * Idempotency-Key (any string up to 255 characters): a retry with the same key and body within 24
-     * hours gets the first answer again, marked Idempotent-Replayed; another body is a 422; while the
-     * first is still running, a 409. Enforced by idempotency.Idempotent on the same operations.
-     */
-    private static void idempotent(Operation operation, APIResponses responses) {
-        operation.addParameter(OASFactory.createParameter()
-                .name(IDEMPOTENCY_KEY)
-                .in(Parameter.In.HEADER)
-                .required(false)
-                .description("Any string up to 255 characters, unique per request (a UUID serves). A retry with"
-                        + " the same key and body within 24 hours returns the first response again, with"
-                        + " Idempotent-Replayed: true, and does nothing again; the same key with another body is"
-                        + " a 422; while the first request with the key is still running, a 409.")
-                .schema(OASFactory.createSchema()
-                        .addType(Schema.SchemaType.STRING)
-                        .minLength(1)
-                        .maxLength(255)));
-        responses.getAPIResponses().entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("2"))
-                .forEach(entry -> entry.getValue()
-                        .addHeader(
-                                REPLAYED,
-                                OASFactory.createHeader()
-                                        .description("true when this is the stored answer to an earlier request"
-                                                + " with the same Idempotency-Key; nothing was done again")
-                                        .schema(OASFactory.createSchema()
-                                                .addType(Schema.SchemaType.STRING)
-                                                .enumeration(List.of("true")))));
-        if (!responses.hasAPIResponse("409")) {
-            responses.addAPIResponse(
-                    "409",
-                    OASFactory.createAPIResponse()
-                            .description(IDEMPOTENT_CONFLICT)
-                            .content(problemContent()));
-        }
-        error(responses, "422");
-    }
-
     private static boolean hasQuery(Operation operation) {
         return operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
@@ -241,7 +193,7 @@ public class OpenApiContract implements OASFilter {
     }
 
     /** Adds a problem response unless the operation documents that status itself. */
-    private static void error(APIResponses responses, String status) {
+    static void error(APIResponses responses, String status) {
         if (responses.hasAPIResponse(status)) {
             var existing = responses.getAPIResponse(status);
             if (existing.getContent() == null
@@ -255,7 +207,7 @@ public class OpenApiContract implements OASFilter {
                 OASFactory.createAPIResponse().description(REASONS.get(status)).content(problemContent()));
     }
 
-    private static Content problemContent() {
+    static Content problemContent() {
         return OASFactory.createContent()
                 .addMediaType(
                         PROBLEM,
