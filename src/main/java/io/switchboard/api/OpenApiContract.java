@@ -47,6 +47,7 @@ public class OpenApiContract implements OASFilter {
             Map.entry("413", "The body is too large"),
             Map.entry("414", "The URL is too long"),
             Map.entry("415", "The body is not of a supported media type"),
+            Map.entry("422", "This Idempotency-Key was used with another request (method, path or body)"),
             Map.entry("429", "Too many attempts; retry after Retry-After seconds"),
             Map.entry("502", "Twilio refused or could not be reached (twilioCode when Twilio gave one)"),
             Map.entry(
@@ -140,6 +141,9 @@ public class OpenApiContract implements OASFilter {
                                 ? List.of(requirement("operatorToken"))
                                 : List.of(requirement("apiKey"), requirement("dashboardJwt")));
         APIResponses responses = operation.getResponses();
+        if (method == PathItem.HttpMethod.POST && !open && path.startsWith("/v1/") && !path.startsWith("/v1/auth/")) {
+            IdempotentOperations.document(operation, responses);
+        }
         if (hasParameters) {
             error(responses, "400");
         }
@@ -189,7 +193,7 @@ public class OpenApiContract implements OASFilter {
     }
 
     /** Adds a problem response unless the operation documents that status itself. */
-    private static void error(APIResponses responses, String status) {
+    static void error(APIResponses responses, String status) {
         if (responses.hasAPIResponse(status)) {
             var existing = responses.getAPIResponse(status);
             if (existing.getContent() == null
@@ -203,7 +207,7 @@ public class OpenApiContract implements OASFilter {
                 OASFactory.createAPIResponse().description(REASONS.get(status)).content(problemContent()));
     }
 
-    private static Content problemContent() {
+    static Content problemContent() {
         return OASFactory.createContent()
                 .addMediaType(
                         PROBLEM,

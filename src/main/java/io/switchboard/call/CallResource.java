@@ -7,6 +7,7 @@ import io.switchboard.common.MergePatch;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.QueryParams;
+import io.switchboard.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -85,16 +86,14 @@ public class CallResource {
     }
 
     @POST
+    @Idempotent
     @Operation(operationId = "logCall", summary = "Log a call by hand")
     @APIResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallView.class)))
     public Response log(@NotNull @Valid CallLogRequest request) {
-        CallView call = calls.log(request);
-        return Response.created(URI.create("/v1/calls/" + call.id()))
-                .entity(call)
-                .build();
+        return created(calls.log(request));
     }
 
     @PATCH
@@ -121,6 +120,7 @@ public class CallResource {
 
     @POST
     @Path("/dial")
+    @Idempotent(commitsItself = true)
     @Operation(
             operationId = "dialCall",
             summary = "Place a call through the tenant's Twilio account",
@@ -131,7 +131,10 @@ public class CallResource {
             description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallView.class)))
     public Response dial(@NotNull @Valid DialRequest request) {
-        CallView call = dialer.dial(request);
+        return dialer.dial(request, CallResource::created);
+    }
+
+    private static Response created(CallView call) {
         return Response.created(URI.create("/v1/calls/" + call.id()))
                 .entity(call)
                 .build();

@@ -16,6 +16,7 @@ public class ApiException extends RuntimeException {
     private final List<Problem.FieldError> fieldErrors;
     private final Map<String, Object> extensions;
     private final Duration retryAfter;
+    private final Map<String, String> headers;
 
     protected ApiException(
             int status,
@@ -24,12 +25,25 @@ public class ApiException extends RuntimeException {
             List<Problem.FieldError> fieldErrors,
             Map<String, Object> extensions,
             Duration retryAfter) {
+        this(status, title, detail, fieldErrors, extensions, retryAfter, null);
+    }
+
+    /** {@code headers}: further response headers the status needs (Content-Range of a 416). */
+    protected ApiException(
+            int status,
+            String title,
+            String detail,
+            List<Problem.FieldError> fieldErrors,
+            Map<String, Object> extensions,
+            Duration retryAfter,
+            Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.title = title;
         this.fieldErrors = fieldErrors;
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         this.retryAfter = retryAfter;
+        this.headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
     protected ApiException(int status, String title, String detail) {
@@ -51,6 +65,11 @@ public class ApiException extends RuntimeException {
     /** Extra members of the problem document, such as Twilio's error code. */
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Response headers besides Retry-After that belong to this answer. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** Whole seconds after which a retry may succeed (Retry-After), or -1 when none applies. */
@@ -91,6 +110,32 @@ public class ApiException extends RuntimeException {
     public static class Conflict extends ApiException {
         public Conflict(String detail) {
             super(409, "Conflict", detail);
+        }
+
+        /** A conflict that resolves by itself: retry after the given time. */
+        public Conflict(String detail, Duration retryAfter) {
+            super(409, "Conflict", detail, null, null, retryAfter);
+        }
+    }
+
+    /** 416: the requested range lies outside the representation; {@code contentRange} says its length. */
+    public static class RangeNotSatisfiable extends ApiException {
+        public RangeNotSatisfiable(String detail, String contentRange) {
+            super(
+                    416,
+                    "Range Not Satisfiable",
+                    detail,
+                    null,
+                    null,
+                    null,
+                    contentRange == null ? null : Map.of("Content-Range", contentRange));
+        }
+    }
+
+    /** 422: the request is well-formed but cannot be processed as it stands (RFC 9110 section 15.5.21). */
+    public static class UnprocessableContent extends ApiException {
+        public UnprocessableContent(String detail) {
+            super(422, "Unprocessable Content", detail);
         }
     }
 

@@ -51,6 +51,7 @@ class ProblemMapper {
         if (e.retryAfterSeconds() > 0) {
             response.header("Retry-After", e.retryAfterSeconds());
         }
+        e.headers().forEach(response::header);
         if (e.status() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }

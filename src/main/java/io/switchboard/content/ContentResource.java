@@ -4,6 +4,7 @@ import io.switchboard.auth.Roles;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.QueryParams;
+import io.switchboard.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +50,7 @@ public class ContentResource {
     }
 
     @POST
+    @Idempotent
     @Operation(
             operationId = "createContent",
             summary = "Create content; the newest active greeting is spoken to callers")

@@ -2,6 +2,7 @@ package io.switchboard.lossreason;
 
 import io.switchboard.auth.Roles;
 import io.switchboard.common.Page;
+import io.switchboard.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +50,7 @@ public class LossReasonResource {
     }
 
     @POST
+    @Idempotent
     @Operation(operationId = "createLossReason")
     @APIResponse(
             responseCode = "201",

@@ -4,6 +4,7 @@ import io.switchboard.auth.Roles;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.QueryParams;
+import io.switchboard.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -69,6 +70,7 @@ public class MessageResource {
 
     @POST
     @RolesAllowed({Roles.APP, Roles.ADMIN, Roles.SALES})
+    @Idempotent(commitsItself = true)
     @Operation(
             operationId = "sendMessage",
             summary = "Send an SMS through the tenant's Twilio account",
@@ -79,9 +81,8 @@ public class MessageResource {
             description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageView.class)))
     public Response send(@NotNull @Valid SendMessageRequest request) {
-        MessageView message = sender.send(request);
-        return Response.created(URI.create("/v1/messages/" + message.id()))
+        return sender.send(request, message -> Response.created(URI.create("/v1/messages/" + message.id()))
                 .entity(message)
-                .build();
+                .build());
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.product;
 import io.switchboard.auth.Roles;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +56,7 @@ public class ProductResource {
     }
 
     @POST
+    @Idempotent
     @Operation(operationId = "createProduct")
     @APIResponse(
             responseCode = "201",

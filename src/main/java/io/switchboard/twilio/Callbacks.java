@@ -2,6 +2,8 @@ package io.switchboard.twilio;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Every URL Switchboard hands to Twilio (dial Url and StatusCallback, message StatusCallback, TwiML
@@ -29,6 +31,13 @@ public class Callbacks {
      */
     public static final String CONNECTION_OVERRIDES = "#rc=5&rp=ct,rt,5xx&ct=3000&rt=6000&tt=15000";
 
+    /**
+     * The query parameter that tags the status callback of a request sent with an Idempotency-Key
+     * with its claim: Twilio's report then says which keyed request created the call or message,
+     * even when the service died before it recorded Twilio's answer (docs/RELIABILITY.md).
+     */
+    public static final String CLAIM = "claim";
+
     private final String publicBase;
 
     Callbacks(CallbackConfig config) {
@@ -41,6 +50,17 @@ public class Callbacks {
      */
     public String url(String customDomain, String path) {
         return base(customDomain) + path + CONNECTION_OVERRIDES;
+    }
+
+    /**
+     * A status callback URL, tagged with the request's Idempotency-Key claim when it has one (the
+     * query before the connection overrides' fragment, as a URL has them).
+     */
+    public String statusUrl(String customDomain, String path, Optional<UUID> claim) {
+        return base(customDomain)
+                + path
+                + claim.map(id -> "?" + CLAIM + "=" + id).orElse("")
+                + CONNECTION_OVERRIDES;
     }
 
     private String base(String customDomain) {

@@ -7,6 +7,7 @@ import io.switchboard.common.MergePatch;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.QueryParams;
+import io.switchboard.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -63,16 +64,16 @@ public class UserResource {
     }
 
     @POST
+    @Idempotent(commitsItself = true)
     @Operation(operationId = "createUser")
     @APIResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     public Response create(@NotNull @Valid CreateUserRequest request) {
-        UserView user = users.create(request);
-        return Response.created(URI.create("/v1/users/" + user.id()))
+        return users.create(request, user -> Response.created(URI.create("/v1/users/" + user.id()))
                 .entity(user)
-                .build();
+                .build());
     }
 
     @PATCH

@@ -6,14 +6,17 @@ import io.switchboard.common.ApiException;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.idempotency.IdempotentRequest;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A tenant's dashboard users. Users are deactivated, never deleted: their calls and audit rows keep
@@ -28,27 +31,42 @@ public class UserService {
     private final Caller caller;
     private final EntityManager entityManager;
     private final Event<UserDeactivated> deactivations;
+    private final IdempotentRequest idempotency;
 
     UserService(
             PasswordHasher passwords,
             TenantContext tenantContext,
             Caller caller,
             EntityManager entityManager,
-            Event<UserDeactivated> deactivations) {
+            Event<UserDeactivated> deactivations,
+            IdempotentRequest idempotency) {
         this.passwords = passwords;
         this.tenantContext = tenantContext;
         this.caller = caller;
         this.entityManager = entityManager;
         this.deactivations = deactivations;
+        this.idempotency = idempotency;
     }
 
     /** Hashes first, outside any transaction (see PasswordHasher), then stores. */
     public UserView create(CreateUserRequest request) {
+        return store(request, hash(request));
+    }
+
+    /**
+     * As {@link #create(CreateUserRequest)}, for the tenant API: {@code answer} is the HTTP answer,
+     * which commits with the user's row (kept for replay when the request has an Idempotency-Key).
+     */
+    public Response create(CreateUserRequest request, Function<UserView, Response> answer) {
+        String passwordHash = hash(request);
+        return idempotency.commit(() -> answer.apply(store(request, passwordHash)));
+    }
+
+    private String hash(CreateUserRequest request) {
         if (request.role() == Role.CEO) {
             requireCeoManager();
         }
-        String passwordHash = passwords.hash(request.password());
-        return store(request, passwordHash);
+        return passwords.hash(request.password());
     }
 
     @Transactional

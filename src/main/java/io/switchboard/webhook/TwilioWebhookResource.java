@@ -1,12 +1,14 @@
 package io.switchboard.webhook;
 
 import io.switchboard.call.TwilioCallUpdate;
+import io.switchboard.twilio.Callbacks;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Twilio webhooks")
 @SecurityRequirements
 public class TwilioWebhookResource {
+
+    private static final String CLAIM_DOC = "Set by Switchboard on the status callback of a call or message"
+            + " sent with an Idempotency-Key: links what Twilio created to that request.";
 
     private static final String SIGNATURE_DOC = "Twilio's HMAC-SHA1 signature of the URL and parameters, made with"
             + " the tenant's auth token; a missing or wrong one is a 403 and nothing is written.";
@@ -95,9 +100,10 @@ public class TwilioWebhookResource {
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                                             schema = @Schema(ref = "TwilioWebhookForm")))
                     byte[] body,
+            @Parameter(description = CLAIM_DOC) @QueryParam(Callbacks.CLAIM) String claim,
             @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
-        events.callStatus(WebhookParameters.call(hook.form()));
+        events.callStatus(WebhookParameters.call(hook.form()), WebhookParameters.claim(claim));
         return Response.noContent().build();
     }
 
@@ -175,9 +181,10 @@ public class TwilioWebhookResource {
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                                             schema = @Schema(ref = "TwilioWebhookForm")))
                     byte[] body,
+            @Parameter(description = CLAIM_DOC) @QueryParam(Callbacks.CLAIM) String claim,
             @Context HttpServerRequest http) {
         WebhookGate.Verified hook = gate.verify(http, body);
-        events.messageStatus(WebhookParameters.messageStatus(hook.form()));
+        events.messageStatus(WebhookParameters.messageStatus(hook.form()), WebhookParameters.claim(claim));
         return Response.noContent().build();
     }
 }

@@ -12,10 +12,13 @@ import io.switchboard.message.TwilioMessageUpdate;
 import io.switchboard.recording.Recording;
 import io.switchboard.recording.RecordingStatus;
 import io.switchboard.recording.TwilioRecordingUpdate;
+import io.switchboard.twilio.Callbacks;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -110,6 +113,18 @@ final class WebhookParameters {
                 null,
                 nonNegative(form, "ErrorCode"),
                 errorMessage == null ? null : errorMessage.substring(0, Math.min(errorMessage.length(), 1000)));
+    }
+
+    /** The Idempotency-Key claim a status callback URL was tagged with (see Callbacks.CLAIM), if any. */
+    static Optional<UUID> claim(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.Invalid(Callbacks.CLAIM, "is not an id Switchboard gave Twilio");
+        }
     }
 
     private static String required(FormBody form, String name, Pattern format) {

@@ -3,6 +3,7 @@ package io.switchboard.webhook;
 import io.switchboard.call.CallUpdates;
 import io.switchboard.call.TwilioCallUpdate;
 import io.switchboard.common.Jdbc;
+import io.switchboard.idempotency.IdempotencyKeys;
 import io.switchboard.message.MessageUpdates;
 import io.switchboard.message.TwilioMessageUpdate;
 import io.switchboard.recording.RecordingUpdates;
@@ -12,6 +13,7 @@ import io.switchboard.twilio.Callbacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,7 @@ class WebhookService {
     private final RecordingUpdates recordings;
     private final MessageUpdates messages;
     private final Callbacks callbacks;
+    private final IdempotencyKeys idempotencyKeys;
 
     WebhookService(
             TenantContext tenantContext,
@@ -42,8 +45,10 @@ class WebhookService {
             CallUpdates calls,
             RecordingUpdates recordings,
             MessageUpdates messages,
-            Callbacks callbacks) {
+            Callbacks callbacks,
+            IdempotencyKeys idempotencyKeys) {
         this.callbacks = callbacks;
+        this.idempotencyKeys = idempotencyKeys;
         this.tenantContext = tenantContext;
         this.entityManager = entityManager;
         this.calls = calls;
@@ -73,8 +78,11 @@ class WebhookService {
         return Twiml.hangUp();
     }
 
-    void callStatus(TwilioCallUpdate call) {
-        calls.apply(tenantContext.requireTenantId(), call);
+    /** {@code claim}: the keyed request that placed the call, which learns its SID from this report. */
+    void callStatus(TwilioCallUpdate call, Optional<UUID> claim) {
+        UUID tenantId = tenantContext.requireTenantId();
+        calls.apply(tenantId, call);
+        claim.ifPresent(id -> idempotencyKeys.remoteReported(tenantId, id, call.sid()));
     }
 
     void recordingStatus(TwilioRecordingUpdate recording) {
@@ -85,7 +93,9 @@ class WebhookService {
         messages.recordInbound(tenantContext.requireTenantId(), message);
     }
 
-    void messageStatus(TwilioMessageUpdate message) {
-        messages.applyStatus(tenantContext.requireTenantId(), message);
+    void messageStatus(TwilioMessageUpdate message, Optional<UUID> claim) {
+        UUID tenantId = tenantContext.requireTenantId();
+        messages.applyStatus(tenantId, message);
+        claim.ifPresent(id -> idempotencyKeys.remoteReported(tenantId, id, message.sid()));
     }
 }

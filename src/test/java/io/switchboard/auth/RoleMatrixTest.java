@@ -61,6 +61,7 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/v1/messages", Map.of("to", "bad", "body", "x"), List.of(APP, "admin", "sales")),
                 new Endpoint("GET", "/v1/recordings", null, readAll),
                 new Endpoint("GET", "/v1/recordings/" + missing, null, readAll),
+                new Endpoint("GET", "/v1/recordings/" + missing + "/media", null, all),
                 new Endpoint("GET", "/v1/settings", null, all),
                 new Endpoint("PUT", "/v1/settings", Map.of("autoRecordCalls", false), manage),
                 new Endpoint("GET", "/v1/branding", null, all),

@@ -30,7 +30,8 @@ public final class Database {
             "content",
             "audit_logs",
             "paid_action_windows",
-            "tenant_sync");
+            "tenant_sync",
+            "idempotency_keys");
 
     private Database() {}
 

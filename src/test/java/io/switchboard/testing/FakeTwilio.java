@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Twilio's REST API: creating calls and messages (Calls.json, Messages.json),
- * so outbound requests can be checked exactly as Twilio would receive them, and listing an
- * account's calls, recordings and messages ({@link FakeTwilioAccounts}) for reconciliation. Each
- * account can be told to succeed, fail with a Twilio error, refuse its credentials, ask to slow
- * down, or not answer in time.
+ * so outbound requests can be checked exactly as Twilio would receive them; recordings' media; and
+ * listing an account's calls, recordings and messages ({@link FakeTwilioAccounts}) for
+ * reconciliation. Each account can be told to succeed, fail with a Twilio error, refuse its
+ * credentials, ask to slow down, or not answer in time.
  */
 public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
 
@@ -41,18 +41,33 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         /** The connection is closed before any answer. */
         HANG_UP,
         /** 401 Authenticate (20003), as for a wrong auth token or a closed account. */
-        REFUSE_CREDENTIALS
+        REFUSE_CREDENTIALS,
+        /** Media: 404, as for a recording Twilio no longer has. */
+        MEDIA_MISSING,
+        /** Media: a redirect to the same path on this server, which is then served. */
+        MEDIA_REDIRECT_SAME_HOST,
+        /** Media: a redirect to the URL given with {@link #redirectMediaTo}. */
+        MEDIA_REDIRECT_ELSEWHERE
     }
 
-    /** One request as Twilio received it. */
+    /** One request as Twilio received it; {@code range} is its Range header. */
     public record Received(
-            String method, String path, String basicUser, String basicPassword, Map<String, String> form) {}
+            String method,
+            String path,
+            String basicUser,
+            String basicPassword,
+            Map<String, String> form,
+            String range) {}
+
+    /** How long every fake recording is, in bytes. */
+    public static final int AUDIO_LENGTH = 40_000;
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, Behaviour> BEHAVIOURS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> RATE_LIMITS_LEFT = new ConcurrentHashMap<>();
     private static final Map<String, String> RETRY_AFTER = new ConcurrentHashMap<>();
     private static final Map<String, Long> LIST_DELAYS_MILLIS = new ConcurrentHashMap<>();
+    private static final Map<String, String> REDIRECTS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public static void behave(String accountSid, Behaviour behaviour) {
@@ -73,6 +88,21 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
     /** Every list page of the account is answered this much later, as a busy Twilio would. */
     public static void delayLists(String accountSid, long millis) {
         LIST_DELAYS_MILLIS.put(accountSid, millis);
+    }
+
+    /** Media of this account answers with a redirect to {@code url}. */
+    public static void redirectMediaTo(String accountSid, String url) {
+        REDIRECTS.put(accountSid, url);
+        behave(accountSid, Behaviour.MEDIA_REDIRECT_ELSEWHERE);
+    }
+
+    /** The bytes this fake serves for a recording in a format (mp3 or wav): the same on every request. */
+    public static byte[] audio(String recordingSid, String format) {
+        byte[] audio = new byte[AUDIO_LENGTH];
+        new java.util.Random((recordingSid + format).hashCode()).nextBytes(audio);
+        byte[] magic = (format.equals("wav") ? "RIFF" : "ID3").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, audio, 0, magic.length);
+        return audio;
     }
 
     /** Requests received for one account, oldest first. */
@@ -116,8 +146,13 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
                 ? parseForm(query == null ? "" : query)
                 : parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String[] basic = basicAuth(exchange.getRequestHeaders().getFirst("Authorization"));
-        RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form));
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        RECEIVED.add(new Received(exchange.getRequestMethod(), path, basic[0], basic[1], form, range));
         Behaviour behaviour = BEHAVIOURS.getOrDefault(accountSid, Behaviour.ACCEPT);
+        if ("GET".equals(exchange.getRequestMethod()) && path.contains("/Recordings/")) {
+            FakeTwilioMedia.serve(exchange, behaviour, REDIRECTS.get(accountSid), range);
+            return;
+        }
         if (behaviour == Behaviour.TOO_SLOW) {
             try {
                 Thread.sleep(3000);

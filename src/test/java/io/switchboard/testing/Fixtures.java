@@ -101,6 +101,14 @@ public final class Fixtures {
         update(c, "INSERT INTO tenant_sync (tenant_id, watermark) VALUES (?, now())", tenantId);
         update(
                 c,
+                "INSERT INTO idempotency_keys (tenant_id, caller_kind, caller_id, idempotency_key, id, fingerprint,"
+                        + " state, lease_until, expires_at)"
+                        + " VALUES (?, 'api_key', ?, 'seed', ?, sha256('seed'), 'running', now(), now() + interval '1 day')",
+                tenantId,
+                keyId,
+                UUID.randomUUID());
+        update(
+                c,
                 "INSERT INTO audit_logs (tenant_id, table_name, action, actor_kind) VALUES (?, 'calls', 'insert', 'system')",
                 tenantId);
         return new TenantRows(tenantId, userId, reasonId, callId);
