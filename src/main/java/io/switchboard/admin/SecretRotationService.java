@@ -5,6 +5,7 @@ import io.switchboard.crypto.Keyring;
 import io.switchboard.crypto.SecretCipher;
 import io.switchboard.crypto.SecretField;
 import io.switchboard.crypto.UndecryptableSecretException;
+import io.switchboard.event.WebhookEndpoint;
 import io.switchboard.tenant.Actor;
 import io.switchboard.tenant.Tenant;
 import io.switchboard.tenant.TenantContext;
@@ -94,6 +95,15 @@ public class SecretRotationService {
                 reencrypt(tenant.twilioAuthTokenEncrypted, SecretField.twilioAuthToken(tenantId), counts);
         tenant.twilioApiKeySecretEncrypted =
                 reencrypt(tenant.twilioApiKeySecretEncrypted, SecretField.twilioApiKeySecret(tenantId), counts);
+        // Locked, as a secret rotation by the tenant locks its endpoint: neither overwrites the other.
+        for (WebhookEndpoint endpoint : WebhookEndpoint.lockAllForTenant(tenantId)) {
+            endpoint.secretEncrypted =
+                    reencrypt(endpoint.secretEncrypted, endpoint.secretField(WebhookEndpoint.SECRET_COLUMN), counts);
+            endpoint.previousSecretEncrypted = reencrypt(
+                    endpoint.previousSecretEncrypted,
+                    endpoint.secretField(WebhookEndpoint.PREVIOUS_SECRET_COLUMN),
+                    counts);
+        }
         return counts;
     }
 

@@ -7,9 +7,9 @@ import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.WireValue;
+import io.switchboard.event.EventType;
+import io.switchboard.event.TenantEvents;
 import io.switchboard.lossreason.LossReason;
-import io.switchboard.recording.Recording;
-import io.switchboard.recording.RecordingView;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.twilio.TwilioGateway;
 import io.switchboard.user.User;
@@ -51,12 +51,19 @@ public class CallService {
     private final Caller caller;
     private final CallUpdates updates;
     private final EntityManager entityManager;
+    private final TenantEvents events;
 
-    CallService(TenantContext tenantContext, Caller caller, CallUpdates updates, EntityManager entityManager) {
+    CallService(
+            TenantContext tenantContext,
+            Caller caller,
+            CallUpdates updates,
+            EntityManager entityManager,
+            TenantEvents events) {
         this.tenantContext = tenantContext;
         this.caller = caller;
         this.updates = updates;
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     public Page<CallView> list(CallFilter filter, PageRequest page) {
@@ -78,12 +85,7 @@ public class CallService {
     }
 
     public CallView get(String idOrSid) {
-        Call call = find(idOrSid);
-        return CallView.of(
-                call,
-                Recording.listForCall(call.tenantId, call.id).stream()
-                        .map(RecordingView::of)
-                        .toList());
+        return CallView.withRecordings(find(idOrSid));
     }
 
     public CallView log(CallLogRequest request) {
@@ -97,6 +99,7 @@ public class CallService {
         }
         apply(call, request, fields);
         call.persist();
+        events.record(call.tenantId, EventType.CALL_LOGGED, () -> CallView.withRecordings(call));
         return CallView.of(call);
     }
 
@@ -104,6 +107,7 @@ public class CallService {
         Call call = find(id);
         apply(call, patch, present);
         entityManager.flush();
+        events.record(call.tenantId, EventType.CALL_LOGGED, () -> CallView.withRecordings(call));
         return CallView.of(call);
     }
 
@@ -113,7 +117,7 @@ public class CallService {
         CallStatus status = placed.status() == null
                 ? CallStatus.QUEUED
                 : WireValue.parse(CallStatus.class, placed.status()).orElse(CallStatus.QUEUED);
-        UUID id = updates.apply(
+        UUID id = updates.applyPlaced(
                         tenantId,
                         new TwilioCallUpdate(
                                 placed.sid(),
@@ -124,13 +128,10 @@ public class CallService {
                                 null,
                                 null,
                                 null,
-                                null))
+                                null),
+                        caller.userId().orElse(null))
                 .id();
         Call call = Call.findForTenant(tenantId, id).orElseThrow();
-        call.callType = CallType.OUTBOUND;
-        if (call.userId == null) {
-            call.userId = caller.userId().orElse(null);
-        }
         return CallView.of(call);
     }
 

@@ -41,6 +41,14 @@ public enum CallStatus implements WireValue {
         return stage == 4;
     }
 
+    /** Whether a stored status (its wire value) is final. */
+    static boolean isFinal(String wire) {
+        return wire != null
+                && WireValue.parse(CallStatus.class, wire)
+                        .map(CallStatus::isFinal)
+                        .orElse(false);
+    }
+
     @Converter(autoApply = true)
     public static class WireConverter extends WireValueConverter<CallStatus> {
         public WireConverter() {

@@ -1,6 +1,7 @@
 package io.switchboard.call;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.recording.Recording;
 import io.switchboard.recording.RecordingView;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,15 @@ public record CallView(
 
     public static CallView of(Call call) {
         return of(call, null);
+    }
+
+    /** The single-call read's shape: the call with its recordings. */
+    static CallView withRecordings(Call call) {
+        return of(
+                call,
+                Recording.listForCall(call.tenantId, call.id).stream()
+                        .map(RecordingView::of)
+                        .toList());
     }
 
     public static CallView of(Call call, List<RecordingView> recordings) {

@@ -17,6 +17,14 @@ public record SecretField(UUID tenantId, String table, String column) {
         return new SecretField(tenantId, "tenants", "twilio_api_key_secret_enc");
     }
 
+    /**
+     * A webhook endpoint's signing secret (column secret_enc or previous_secret_enc), bound to its
+     * endpoint as well: one endpoint's secret copied onto another's row does not decrypt.
+     */
+    public static SecretField webhookSigningSecret(UUID tenantId, UUID endpointId, String column) {
+        return new SecretField(tenantId, "webhook_endpoints/" + endpointId, column);
+    }
+
     /** A key's canary: bound to the key id, so one key's canary never passes for another's. */
     public static SecretField keyringCanary(String keyId) {
         return new SecretField(new UUID(0L, 0L), "keyring_canaries", keyId);

@@ -2,15 +2,21 @@ package io.switchboard.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.switchboard.common.ApiException;
 import io.switchboard.common.Ids;
 import io.switchboard.common.Jdbc;
+import io.switchboard.crypto.SecretCipher;
+import io.switchboard.crypto.SecretField;
+import io.switchboard.crypto.UndecryptableSecretException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,10 +88,12 @@ public class IdempotencyKeys {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final SecretCipher cipher;
 
-    IdempotencyKeys(EntityManager entityManager, ObjectMapper json) {
+    IdempotencyKeys(EntityManager entityManager, ObjectMapper json, SecretCipher cipher) {
         this.entityManager = entityManager;
         this.json = json;
+        this.cipher = cipher;
     }
 
     /** Claims the key, or says why this request may not run; committed before the work starts. */
@@ -113,7 +121,7 @@ public class IdempotencyKeys {
                 Optional<Row> existing = Jdbc.first(
                         entityManager,
                         EXISTING,
-                        this::row,
+                        row -> row(scope.tenantId(), row),
                         scope.tenantId(),
                         scope.callerKind(),
                         scope.callerId(),
@@ -160,7 +168,13 @@ public class IdempotencyKeys {
     /** What became of a claim this request lost: its answer if another request finished the work. */
     Claim after(Scope scope, String key, byte[] fingerprint) {
         return QuarkusTransaction.requiringNew().call(() -> Jdbc.first(
-                        entityManager, EXISTING, this::row, scope.tenantId(), scope.callerKind(), scope.callerId(), key)
+                        entityManager,
+                        EXISTING,
+                        row -> row(scope.tenantId(), row),
+                        scope.tenantId(),
+                        scope.callerKind(),
+                        scope.callerId(),
+                        key)
                 .map(row -> row.stored() != null && Arrays.equals(row.fingerprint(), fingerprint)
                         ? new Claim(Verdict.REPLAY, null, null, row.stored(), 0)
                         : new Claim(Verdict.IN_PROGRESS, null, null, null, Math.max(1, row.secondsLeft())))
@@ -177,7 +191,7 @@ public class IdempotencyKeys {
                                 + " WHERE tenant_id = ? AND id = ? AND state <> 'done'",
                         answer.status(),
                         answer.headersJson(json),
-                        answer.body(),
+                        seal(tenantId, id, answer.body()),
                         tenantId,
                         id)
                 == 1;
@@ -233,11 +247,46 @@ public class IdempotencyKeys {
                 claimId);
     }
 
-    private Row row(ResultSet row) throws SQLException {
+    /**
+     * Stored answers are encrypted at rest like every other secret: some carry one (a webhook
+     * endpoint's signing secret is shown in the answer that creates it), and a replay must show it
+     * again. Bound to the tenant and the claim, so an answer never replays for another key.
+     */
+    private byte[] seal(UUID tenantId, UUID id, byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        String sealed = cipher.encrypt(Base64.getEncoder().encodeToString(body), storedAnswer(tenantId, id));
+        return sealed.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private byte[] open(UUID tenantId, UUID id, byte[] sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder()
+                    .decode(cipher.decrypt(new String(sealed, StandardCharsets.US_ASCII), storedAnswer(tenantId, id)));
+        } catch (UndecryptableSecretException e) {
+            // Answers live a day; the key they were sealed under was dropped sooner than that.
+            throw new ApiException.Conflict("The answer kept for this Idempotency-Key was encrypted under a key"
+                    + " that is no longer configured; send the request again with a new key");
+        }
+    }
+
+    private static SecretField storedAnswer(UUID tenantId, UUID id) {
+        return new SecretField(tenantId, "idempotency_keys", "response_body/" + id);
+    }
+
+    private Row row(UUID tenantId, ResultSet row) throws SQLException {
+        UUID id = row.getObject(1, UUID.class);
         int status = row.getInt(5);
         StoredResponse stored = row.wasNull()
                 ? null
-                : new StoredResponse(status, StoredResponse.headersFrom(row.getString(6), json), row.getBytes(7));
+                : new StoredResponse(
+                        status,
+                        StoredResponse.headersFrom(row.getString(6), json),
+                        open(tenantId, id, row.getBytes(7)));
         return new Row(
                 row.getObject(1, UUID.class),
                 row.getBytes(2),

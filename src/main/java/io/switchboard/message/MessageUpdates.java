@@ -3,10 +3,13 @@ package io.switchboard.message;
 import io.switchboard.common.Ids;
 import io.switchboard.common.Jdbc;
 import io.switchboard.common.Upsert;
+import io.switchboard.event.EventType;
+import io.switchboard.event.TenantEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Applies what Twilio says of a message, whoever says it (the inbound-SMS and status webhooks, the
@@ -44,9 +47,11 @@ public class MessageUpdates {
             + " SELECT w.id, w.inserted, (SELECT status FROM prior), w.status FROM written w";
 
     private final EntityManager entityManager;
+    private final TenantEvents events;
 
-    MessageUpdates(EntityManager entityManager) {
+    MessageUpdates(EntityManager entityManager, TenantEvents events) {
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     /** An SMS received on the tenant's number. */
@@ -77,8 +82,25 @@ public class MessageUpdates {
         return upsert(tenantId, message, direction, message.status());
     }
 
+    /**
+     * The upsert, and what the tenant's endpoints hear of it in the same transaction:
+     * message.received for an inbound message first stored, message.status_changed when a status
+     * moves (or first arrives for a message sent outside Switchboard).
+     */
     private Upsert upsert(
             UUID tenantId, TwilioMessageUpdate message, MessageDirection direction, MessageStatus status) {
+        Upsert upsert = write(tenantId, message, direction, status);
+        Supplier<MessageView> view = () ->
+                MessageView.of(Message.findForTenant(tenantId, upsert.id()).orElseThrow());
+        if (upsert.kind() == Upsert.Kind.CREATED && direction == MessageDirection.INBOUND) {
+            events.record(tenantId, EventType.MESSAGE_RECEIVED, view);
+        } else if (upsert.statusChanged()) {
+            events.record(tenantId, EventType.MESSAGE_STATUS_CHANGED, view);
+        }
+        return upsert;
+    }
+
+    private Upsert write(UUID tenantId, TwilioMessageUpdate message, MessageDirection direction, MessageStatus status) {
         return Jdbc.first(
                         entityManager,
                         UPSERT,

@@ -1,6 +1,7 @@
 package io.switchboard.reconciliation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.switchboard.common.InstanceName;
 import io.switchboard.crypto.UndecryptableSecretException;
 import io.switchboard.reconciliation.SyncLedger.Claim;
 import io.switchboard.reconciliation.SyncLedger.Pass;
@@ -14,8 +15,6 @@ import io.switchboard.twilio.TwilioRecords;
 import io.switchboard.twilio.TwilioRecords.Batch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -89,7 +88,7 @@ public class Reconciler {
         this.ledger = ledger;
         this.pages = pages;
         this.metrics = metrics;
-        this.instance = hostName() + "/" + UUID.randomUUID();
+        this.instance = InstanceName.get();
     }
 
     /** Runs one budgeted slice of the tenant's reconciliation as this instance. */
@@ -248,19 +247,6 @@ public class Reconciler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Twilio's Retry-After", e);
-        }
-    }
-
-    /** The pod's name under Kubernetes (HOSTNAME), else the machine's. */
-    private static String hostName() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.length() > 100 ? fromEnvironment.substring(0, 100) : fromEnvironment;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -3,6 +3,8 @@ package io.switchboard.recording;
 import io.switchboard.common.Ids;
 import io.switchboard.common.Jdbc;
 import io.switchboard.common.Upsert;
+import io.switchboard.event.EventType;
+import io.switchboard.event.TenantEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -47,14 +49,35 @@ public class RecordingUpdates {
                     + " SELECT w.id, w.inserted, (SELECT status FROM prior), w.status FROM written w";
 
     private final EntityManager entityManager;
+    private final TenantEvents events;
 
-    RecordingUpdates(EntityManager entityManager) {
+    RecordingUpdates(EntityManager entityManager, TenantEvents events) {
         this.entityManager = entityManager;
+        this.events = events;
     }
 
-    /** Records the update; says whether it created the recording, changed it, or changed nothing. */
+    /**
+     * Records the update; says whether it created the recording, changed it, or changed nothing.
+     * When the recording has just become completed, the tenant's endpoints hear of it
+     * (recording.completed), in the same transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Upsert apply(UUID tenantId, TwilioRecordingUpdate update) {
+        Upsert upsert = upsert(tenantId, update);
+        boolean completedNow = RecordingStatus.COMPLETED.wire().equals(upsert.status())
+                && !RecordingStatus.COMPLETED.wire().equals(upsert.priorStatus())
+                && upsert.kind() != Upsert.Kind.UNCHANGED;
+        if (completedNow) {
+            events.record(
+                    tenantId,
+                    EventType.RECORDING_COMPLETED,
+                    () -> RecordingView.of(
+                            Recording.findForTenant(tenantId, upsert.id()).orElseThrow()));
+        }
+        return upsert;
+    }
+
+    private Upsert upsert(UUID tenantId, TwilioRecordingUpdate update) {
         return Jdbc.first(
                         entityManager,
                         UPSERT,

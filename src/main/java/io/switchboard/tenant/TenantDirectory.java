@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -140,6 +141,34 @@ public class TenantDirectory {
     public List<UUID> tenantsToReconcile(Instant dueBefore, int limit) {
         return all(
                 "SELECT directory_tenants_to_reconcile(?, ?)", row -> row.getObject(1, UUID.class), dueBefore, limit);
+    }
+
+    /** A delivery a worker of this instance has claimed, and the attempt number that fences it. */
+    public record ClaimedDelivery(UUID tenantId, UUID deliveryId, int attempt) {}
+
+    /**
+     * Claims up to {@code limit} due deliveries across tenants for {@code owner}, at most one per
+     * endpoint, each for {@code lease}; rows another instance is claiming are skipped.
+     */
+    public List<ClaimedDelivery> claimDeliveries(String owner, Duration lease, int limit) {
+        return all(
+                "SELECT tenant_id, delivery_id, attempt FROM directory_claim_deliveries(?, ?, ?)",
+                row -> new ClaimedDelivery(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3)),
+                owner,
+                (int) lease.toSeconds(),
+                limit);
+    }
+
+    /** The age in seconds of the oldest event with a delivery due and not done, across tenants. */
+    public double deliveryLagSeconds() {
+        return first("SELECT directory_delivery_lag_seconds()", row -> row.getDouble(1))
+                .orElse(0.0);
+    }
+
+    /** Deletes up to {@code limit} events older than {@code before}, with their deliveries; how many went. */
+    public int pruneEvents(Instant before, int limit) {
+        return first("SELECT directory_prune_events(?, ?)", row -> row.getInt(1), before, limit)
+                .orElse(0);
     }
 
     /** The encryption key ids that stored secrets use. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.switchboard.testing.Postgres15;
+import io.switchboard.testing.ReadmeBlocks;
 import io.switchboard.webhook.simulator.WebhookSimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,15 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionPathIT {
 
-    private static final Path README = Path.of("README.md");
-    private static final Pattern TESTED_BLOCK =
-            Pattern.compile("<!-- tested: ([a-z-]+) -->\\s*```sh\\n(.*?)```", Pattern.DOTALL);
     private static final Duration START = Duration.ofSeconds(90);
 
     @Test
     void aNewOperatorFollowingTheReadmeGetsAWorkingInstanceThatKeepsItsSecretsAcrossRestarts() throws Exception {
         assumeTrue(Postgres15.installed(), "PostgreSQL 15 is not installed at " + Postgres15.BIN);
-        Map<String, String> blocks = readmeBlocks();
+        Map<String, String> blocks = ReadmeBlocks.read();
         assertThat(blocks)
                 .containsKeys("production-secrets", "production-database", "production-start", "first-ten-minutes");
         Path work = operatorsFolder();
@@ -108,16 +104,6 @@ class ProductionPathIT {
         } finally {
             new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
         }
-    }
-
-    /** The README's tested blocks by name, in the order written (blocks of one name are joined). */
-    static Map<String, String> readmeBlocks() throws IOException {
-        Map<String, String> blocks = new java.util.LinkedHashMap<>();
-        Matcher block = TESTED_BLOCK.matcher(Files.readString(README));
-        while (block.find()) {
-            blocks.merge(block.group(1), block.group(2), String::concat);
-        }
-        return blocks;
     }
 
     /**

@@ -32,6 +32,21 @@ class OpenApiIsolationMatrixTest {
         new WebhookSimulator(SignedWebhook.localBase(), null, a.accountSid(), a.authToken())
                 .playCall(callSid, "+14155550111", "+18005550100");
         String secretNote = "A-only-" + UUID.randomUUID();
+        // An endpoint of A's (to a port nothing listens on), subscribed to call.logged: logging the
+        // call below gives A an event.
+        String endpointId = a.asApp()
+                .body(Map.of(
+                        "url",
+                        "http://127.0.0.1:9/" + secretNote,
+                        "events",
+                        List.of("call.logged"),
+                        "description",
+                        secretNote))
+                .post("/v1/webhook-endpoints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String callId = a.asApp()
                 .body(Map.of("notes", secretNote))
                 .post("/v1/calls")
@@ -40,33 +55,40 @@ class OpenApiIsolationMatrixTest {
                 .extract()
                 .path("id");
         String recordingId = a.asApp().get("/v1/recordings").then().extract().path("data[0].id");
-        Map<String, String> resourceOfA = Map.of(
-                "/v1/calls/", callId,
-                "/v1/messages/", "SM" + "0".repeat(32),
-                "/v1/recordings/", recordingId,
-                "/v1/products/",
+        String eventId =
+                a.asApp().get("/v1/events").then().statusCode(200).extract().path("data[0].id");
+        Map<String, String> resourceOfA = Map.ofEntries(
+                Map.entry("/v1/webhook-endpoints/", endpointId),
+                Map.entry("/v1/events/", eventId),
+                Map.entry("/v1/calls/", callId),
+                Map.entry("/v1/messages/", "SM" + "0".repeat(32)),
+                Map.entry("/v1/recordings/", recordingId),
+                Map.entry(
+                        "/v1/products/",
                         a.asApp()
                                 .body(Map.of("name", secretNote))
                                 .post("/v1/products")
                                 .then()
                                 .extract()
-                                .path("id"),
-                "/v1/content/",
+                                .path("id")),
+                Map.entry(
+                        "/v1/content/",
                         a.asApp()
                                 .body(Map.of("title", secretNote, "type", "note", "body", "x"))
                                 .post("/v1/content")
                                 .then()
                                 .extract()
-                                .path("id"),
-                "/v1/loss-reasons/",
+                                .path("id")),
+                Map.entry(
+                        "/v1/loss-reasons/",
                         a.asApp()
                                 .body(Map.of("name", secretNote))
                                 .post("/v1/loss-reasons")
                                 .then()
                                 .extract()
-                                .path("id"),
-                "/v1/users/", TestTenants.createUser(a, "sales").toString(),
-                "/v1/sessions/", UUID.randomUUID().toString());
+                                .path("id")),
+                Map.entry("/v1/users/", TestTenants.createUser(a, "sales").toString()),
+                Map.entry("/v1/sessions/", UUID.randomUUID().toString()));
 
         TestTenants.Tenant b = TestTenants.create();
         Map<String, Supplier<RequestSpecification>> callers = Map.of(

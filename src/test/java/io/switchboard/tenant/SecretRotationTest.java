@@ -79,4 +79,40 @@ class SecretRotationTest {
         assertThat((Integer) second.path("reencrypted")).isZero();
         assertThat((Integer) second.path("alreadyCurrent")).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void rotationAlsoMovesWebhookEndpointSecretsAndTheyStillSign() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create();
+        String secret = tenant.asApp()
+                .body(Map.of("url", "http://127.0.0.1:9/events", "events", List.of("call.logged")))
+                .post("/v1/webhook-endpoints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+        String endpointId =
+                tenant.asApp().get("/v1/webhook-endpoints").then().extract().path("data[0].id");
+        SecretField field =
+                SecretField.webhookSigningSecret(tenant.id(), java.util.UUID.fromString(endpointId), "secret_enc");
+        try (Connection db = Database.asSuperuser()) {
+            Database.update(
+                    db,
+                    "UPDATE webhook_endpoints SET secret_enc = ? WHERE id = ?",
+                    new SecretCipher(Keyring.parse(DEV_KEY)).encrypt(secret, field),
+                    java.util.UUID.fromString(endpointId));
+        }
+
+        asOperator().post("/admin/v1/crypto/rotate").then().statusCode(200);
+
+        try (Connection db = Database.asSuperuser()) {
+            String stored = (String) Database.column(
+                            db,
+                            "SELECT secret_enc FROM webhook_endpoints WHERE id = ?",
+                            java.util.UUID.fromString(endpointId))
+                    .get(0);
+            assertThat(stored).startsWith("sb1:next:");
+            assertThat(new SecretCipher(Keyring.parse(NEW_KEY)).decrypt(stored, field))
+                    .isEqualTo(secret);
+        }
+    }
 }

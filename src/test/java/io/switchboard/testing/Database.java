@@ -31,7 +31,11 @@ public final class Database {
             "audit_logs",
             "paid_action_windows",
             "tenant_sync",
-            "idempotency_keys");
+            "idempotency_keys",
+            "webhook_endpoints",
+            "events",
+            "event_deliveries",
+            "delivery_attempts");
 
     private Database() {}
 

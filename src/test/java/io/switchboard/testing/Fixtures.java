@@ -99,6 +99,35 @@ public final class Fixtures {
                 "INSERT INTO paid_action_windows (tenant_id, window_start, actions) VALUES (?, date_trunc('minute', now()), 1)",
                 tenantId);
         update(c, "INSERT INTO tenant_sync (tenant_id, watermark) VALUES (?, now())", tenantId);
+        UUID endpointId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        UUID deliveryId = UUID.randomUUID();
+        update(
+                c,
+                "INSERT INTO webhook_endpoints (tenant_id, id, url, event_types, secret_enc)"
+                        + " VALUES (?, ?, 'https://app.example.com/hooks', ARRAY['call.completed'], ?)",
+                tenantId,
+                endpointId,
+                FAKE_CIPHERTEXT);
+        update(
+                c,
+                "INSERT INTO events (tenant_id, id, type, payload) VALUES (?, ?, 'call.completed', '{}')",
+                tenantId,
+                eventId);
+        update(
+                c,
+                "INSERT INTO event_deliveries (tenant_id, id, event_id, endpoint_id, state) VALUES (?, ?, ?, ?, 'succeeded')",
+                tenantId,
+                deliveryId,
+                eventId,
+                endpointId);
+        update(
+                c,
+                "INSERT INTO delivery_attempts (tenant_id, id, delivery_id, attempt, duration_ms, status_code)"
+                        + " VALUES (?, ?, ?, 1, 12, 200)",
+                tenantId,
+                UUID.randomUUID(),
+                deliveryId);
         update(
                 c,
                 "INSERT INTO idempotency_keys (tenant_id, caller_kind, caller_id, idempotency_key, id, fingerprint,"

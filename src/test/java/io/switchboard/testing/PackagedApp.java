@@ -86,6 +86,12 @@ public final class PackagedApp implements AutoCloseable {
         return false;
     }
 
+    /** Ends the process as a crash would: SIGKILL, nothing flushed, nothing closed. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -122,14 +128,14 @@ public final class PackagedApp implements AutoCloseable {
         return createTenant(name).twilio();
     }
 
-    /** A tenant made through the admin API, and Twilio's side of it. */
-    public record TwilioTenant(UUID id, WebhookSimulator twilio) {}
+    /** A tenant made through the admin API, its first API key, and Twilio's side of it. */
+    public record TwilioTenant(UUID id, String apiKey, WebhookSimulator twilio) {}
 
     /** The same as {@link #createTwilioTenant}, with the tenant's id. */
     public TwilioTenant createTenant(String name) {
         String accountSid = Fixtures.sid("AC");
         String authToken = "token-" + Fixtures.randomHex(16);
-        String id = RestAssured.given()
+        var created = RestAssured.given()
                 .auth()
                 .oauth2(OPERATOR_TOKEN)
                 .contentType("application/json")
@@ -137,9 +143,11 @@ public final class PackagedApp implements AutoCloseable {
                 .post(url("/admin/v1/tenants"))
                 .then()
                 .statusCode(201)
-                .extract()
-                .path("id");
-        return new TwilioTenant(UUID.fromString(id), new WebhookSimulator(url(""), null, accountSid, authToken));
+                .extract();
+        return new TwilioTenant(
+                UUID.fromString(created.path("id")),
+                created.path("apiKey"),
+                new WebhookSimulator(url(""), null, accountSid, authToken));
     }
 
     /** The environment of a correctly configured production start against the given database settings. */
