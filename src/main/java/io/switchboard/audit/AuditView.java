@@ -4,6 +4,7 @@ import io.switchboard.tenant.ActorKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One change to tenant data: what, when, before and after, by whom and from where. */
 public record AuditView(
@@ -12,8 +13,10 @@ public record AuditView(
         String table,
         UUID recordId,
         AuditAction action,
-        Map<String, Object> oldValues,
-        Map<String, Object> newValues,
+        @Schema(description = "update: the changed columns' values before; delete: the row's non-null columns")
+                Map<String, Object> oldValues,
+        @Schema(description = "update: the changed columns' values after; insert: the row's non-null columns")
+                Map<String, Object> newValues,
         ActorKind actorKind,
         UUID userId,
         UUID apiKeyId,
