@@ -5,11 +5,11 @@ import io.switchboard.common.ApiException;
 import io.switchboard.common.Cursor;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.common.TenantDataChanged;
 import io.switchboard.crypto.SecretCipher;
 import io.switchboard.crypto.SecretField;
 import io.switchboard.setting.Settings;
 import io.switchboard.tenant.Tenant;
-import io.switchboard.tenant.TenantChanged;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.tenant.TenantDirectory;
 import io.switchboard.tenant.TenantRouting;
@@ -40,7 +40,7 @@ public class TenantAdminService {
     private final ApiKeyService apiKeys;
     private final UserService users;
     private final EntityManager entityManager;
-    private final Event<TenantChanged> changes;
+    private final Event<TenantDataChanged> changes;
 
     TenantAdminService(
             TenantContext tenantContext,
@@ -50,7 +50,7 @@ public class TenantAdminService {
             ApiKeyService apiKeys,
             UserService users,
             EntityManager entityManager,
-            Event<TenantChanged> changes) {
+            Event<TenantDataChanged> changes) {
         this.tenantContext = tenantContext;
         this.directory = directory;
         this.routing = routing;
@@ -137,7 +137,7 @@ public class TenantAdminService {
                             : tenant.twilioAccountSid);
         }
         entityManager.flush();
-        changes.fire(new TenantChanged(id));
+        changes.fire(new TenantDataChanged("tenants", id));
         return TenantView.of(tenant);
     }
 

@@ -5,8 +5,10 @@ import io.switchboard.common.ApiException;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
+import io.switchboard.common.TenantDataChanged;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -18,11 +20,14 @@ public class ContentService {
     private final TenantContext tenantContext;
     private final Caller caller;
     private final EntityManager entityManager;
+    private final Event<TenantDataChanged> changes;
 
-    ContentService(TenantContext tenantContext, Caller caller, EntityManager entityManager) {
+    ContentService(
+            TenantContext tenantContext, Caller caller, EntityManager entityManager, Event<TenantDataChanged> changes) {
         this.tenantContext = tenantContext;
         this.caller = caller;
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     public Page<ContentView> list(ContentType type, PageRequest page) {
@@ -37,6 +42,7 @@ public class ContentService {
         content.createdBy = caller.userId().orElse(null);
         apply(content, request);
         content.persist();
+        changed();
         return ContentView.of(content);
     }
 
@@ -44,11 +50,18 @@ public class ContentService {
         Content content = find(id);
         apply(content, request);
         entityManager.flush();
+        changed();
         return ContentView.of(content);
     }
 
     public void delete(UUID id) {
         find(id).delete();
+        changed();
+    }
+
+    /** Greetings are part of the voice answer every instance caches. */
+    private void changed() {
+        changes.fire(new TenantDataChanged("content", tenantContext.requireTenantId()));
     }
 
     private Content find(UUID id) {

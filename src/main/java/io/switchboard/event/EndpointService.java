@@ -1,13 +1,16 @@
 package io.switchboard.event;
 
 import io.switchboard.common.ApiException;
+import io.switchboard.common.Ids;
 import io.switchboard.common.Keyset;
 import io.switchboard.common.Page;
 import io.switchboard.common.PageRequest;
 import io.switchboard.common.Randomness;
+import io.switchboard.common.TenantDataChanged;
 import io.switchboard.crypto.SecretCipher;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -39,16 +42,19 @@ public class EndpointService {
     private final EndpointAddresses addresses;
     private final SecretCipher cipher;
     private final EntityManager entityManager;
+    private final Event<TenantDataChanged> changes;
 
     EndpointService(
             TenantContext tenantContext,
             EndpointAddresses addresses,
             SecretCipher cipher,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            Event<TenantDataChanged> changes) {
         this.tenantContext = tenantContext;
         this.addresses = addresses;
         this.cipher = cipher;
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     public Page<EndpointView> list(PageRequest page) {
@@ -68,7 +74,7 @@ public class EndpointService {
         }
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.tenantId = tenantId;
-        endpoint.id = io.switchboard.common.Ids.newId();
+        endpoint.id = Ids.newId();
         endpoint.url = addresses.checkedUrl("url", required(request.url(), "url"));
         endpoint.eventTypes = wire(required(request.events(), "events"));
         endpoint.description = request.description();
@@ -76,6 +82,7 @@ public class EndpointService {
         String secret = newSecret();
         endpoint.secretEncrypted = cipher.encrypt(secret, endpoint.secretField(WebhookEndpoint.SECRET_COLUMN));
         endpoint.persist();
+        subscriptionsChanged();
         return new EndpointWithSecret(EndpointView.of(endpoint), secret);
     }
 
@@ -101,11 +108,18 @@ public class EndpointService {
             endpoint.enabled = enabled;
         }
         entityManager.flush();
+        subscriptionsChanged();
         return EndpointView.of(endpoint);
     }
 
     public void delete(UUID id) {
         find(id).delete();
+        subscriptionsChanged();
+    }
+
+    /** Who subscribes to what is cached by every instance (TenantEvents); this one forgets on commit. */
+    private void subscriptionsChanged() {
+        changes.fire(new TenantDataChanged("webhook_endpoints", tenantContext.requireTenantId()));
     }
 
     /** A new secret; the current one becomes the previous and keeps signing for a day. */

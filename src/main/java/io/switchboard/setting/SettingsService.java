@@ -1,7 +1,9 @@
 package io.switchboard.setting;
 
+import io.switchboard.common.TenantDataChanged;
 import io.switchboard.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +13,11 @@ import java.util.UUID;
 public class SettingsService {
 
     private final TenantContext tenantContext;
+    private final Event<TenantDataChanged> changes;
 
-    SettingsService(TenantContext tenantContext) {
+    SettingsService(TenantContext tenantContext, Event<TenantDataChanged> changes) {
         this.tenantContext = tenantContext;
+        this.changes = changes;
     }
 
     public SettingsView get() {
@@ -29,6 +33,8 @@ public class SettingsService {
                 : request.paidActionsPerMinute();
         settings.extra = request.extra() == null ? Map.of() : request.extra();
         settings.persistAndFlush();
+        // Forwarding and recording are part of the voice answer every instance caches.
+        changes.fire(new TenantDataChanged("settings", settings.tenantId));
         return SettingsView.of(settings);
     }
 

@@ -2,7 +2,6 @@ package io.switchboard.webhook;
 
 import io.switchboard.call.CallUpdates;
 import io.switchboard.call.TwilioCallUpdate;
-import io.switchboard.common.Jdbc;
 import io.switchboard.idempotency.IdempotencyKeys;
 import io.switchboard.message.MessageUpdates;
 import io.switchboard.message.TwilioMessageUpdate;
@@ -11,7 +10,6 @@ import io.switchboard.recording.TwilioRecordingUpdate;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.twilio.Callbacks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,33 +22,26 @@ import java.util.UUID;
 @Transactional
 class WebhookService {
 
-    /** forwardTo, autoRecordCalls, the newest active greeting and the callback domain, in one round trip. */
-    private static final String CALL_ANSWER = "SELECT s.forward_to, s.auto_record_calls,"
-            + " (SELECT c.body FROM content c WHERE c.tenant_id = t.id AND c.type = 'greeting' AND c.active"
-            + "  ORDER BY c.updated_at DESC LIMIT 1),"
-            + " (SELECT tn.custom_domain FROM tenants tn WHERE tn.id = t.id)"
-            + " FROM (SELECT CAST(? AS uuid) AS id) t LEFT JOIN settings s ON s.tenant_id = t.id";
-
     private final TenantContext tenantContext;
-    private final EntityManager entityManager;
     private final CallUpdates calls;
     private final RecordingUpdates recordings;
     private final MessageUpdates messages;
     private final Callbacks callbacks;
     private final IdempotencyKeys idempotencyKeys;
+    private final VoiceAnswers voiceAnswers;
 
     WebhookService(
             TenantContext tenantContext,
-            EntityManager entityManager,
             CallUpdates calls,
             RecordingUpdates recordings,
             MessageUpdates messages,
             Callbacks callbacks,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys,
+            VoiceAnswers voiceAnswers) {
+        this.voiceAnswers = voiceAnswers;
         this.callbacks = callbacks;
         this.idempotencyKeys = idempotencyKeys;
         this.tenantContext = tenantContext;
-        this.entityManager = entityManager;
         this.calls = calls;
         this.recordings = recordings;
         this.messages = messages;
@@ -59,17 +50,13 @@ class WebhookService {
     String incomingCall(TwilioCallUpdate call) {
         UUID tenantId = tenantContext.requireTenantId();
         calls.apply(tenantId, call);
-        return Jdbc.first(
-                        entityManager,
-                        CALL_ANSWER,
-                        row -> Twiml.incomingCall(
-                                row.getString(3),
-                                row.getString(1),
-                                row.getBoolean(2),
-                                callbacks.url(row.getString(4), Callbacks.RECORDING_STATUS),
-                                callbacks.url(row.getString(4), Callbacks.VOICE)),
-                        tenantId)
-                .orElseThrow();
+        VoiceAnswers.Answer answer = voiceAnswers.of(tenantId);
+        return Twiml.incomingCall(
+                answer.greeting(),
+                answer.forwardTo(),
+                answer.autoRecordCalls(),
+                callbacks.url(answer.customDomain(), Callbacks.RECORDING_STATUS),
+                callbacks.url(answer.customDomain(), Callbacks.VOICE));
     }
 
     /** Twilio asking what follows a voicemail (the {@code <Record>} action): the call's state, then hang up. */

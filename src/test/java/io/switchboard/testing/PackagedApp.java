@@ -129,7 +129,13 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /** A tenant made through the admin API, its first API key, and Twilio's side of it. */
-    public record TwilioTenant(UUID id, String apiKey, WebhookSimulator twilio) {}
+    public record TwilioTenant(UUID id, String apiKey, WebhookSimulator twilio, String authToken) {
+
+        /** Twilio's side of this tenant, sending to another instance of the service. */
+        public WebhookSimulator twilioTo(PackagedApp instance) {
+            return new WebhookSimulator(instance.url(""), null, twilio.accountSid(), authToken);
+        }
+    }
 
     /** The same as {@link #createTwilioTenant}, with the tenant's id. */
     public TwilioTenant createTenant(String name) {
@@ -147,7 +153,8 @@ public final class PackagedApp implements AutoCloseable {
         return new TwilioTenant(
                 UUID.fromString(created.path("id")),
                 created.path("apiKey"),
-                new WebhookSimulator(url(""), null, accountSid, authToken));
+                new WebhookSimulator(url(""), null, accountSid, authToken),
+                authToken);
     }
 
     /** The environment of a correctly configured production start against the given database settings. */
