@@ -34,6 +34,7 @@ public class ChangeFeed {
     private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(2);
 
     private final String url;
     private final String username;
@@ -45,7 +46,7 @@ public class ChangeFeed {
     private Thread listener;
 
     ChangeFeed(
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "switchboard.change-feed.jdbc-url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             Event<TenantDataChanged> changes) {
@@ -83,6 +84,7 @@ public class ChangeFeed {
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
+                hearsItself(listening);
                 live = true;
                 // Whatever changed while nobody listened was not heard: start from nothing.
                 changes.fire(TenantDataChanged.everything());
@@ -122,6 +124,32 @@ public class ChangeFeed {
                 parse(notification.getParameter()).ifPresent(changes::fire);
             }
         }
+    }
+
+    /**
+     * Sends itself a notification and waits for it: behind a pooler in transaction mode (PgBouncer)
+     * LISTEN is accepted but nothing is ever heard, and caches must then not live long.
+     */
+    private void hearsItself(Connection listening) throws SQLException {
+        String probe = "probe:" + UUID.randomUUID();
+        try (Statement statement = listening.createStatement()) {
+            statement.execute("SELECT pg_notify('" + CHANNEL + "', '" + probe + "')");
+        }
+        long deadline = System.nanoTime() + PROBE_WAIT.toNanos();
+        PGConnection notifications = listening.unwrap(PGConnection.class);
+        while (System.nanoTime() < deadline) {
+            PGNotification[] received = notifications.getNotifications((int) PROBE_WAIT.toMillis());
+            if (received == null) {
+                continue;
+            }
+            for (PGNotification notification : received) {
+                if (probe.equals(notification.getParameter())) {
+                    return;
+                }
+            }
+        }
+        throw new SQLException("LISTEN hears nothing on " + url + ", as behind a pooler in transaction mode;"
+                + " set SWITCHBOARD_CHANGE_FEED_JDBC_URL to PostgreSQL itself");
     }
 
     static Optional<TenantDataChanged> parse(String payload) {
