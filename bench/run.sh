@@ -7,6 +7,9 @@
 #   BENCH_HOLD=1 bench/run.sh    stop after seeding and keep PostgreSQL and the service running (for
 #                                profiling by hand); the service's environment is in target/bench/app.env
 #   BENCH_JAVA=/path/to/java     the JVM to measure (default: java on the PATH)
+#   BENCH_ONLY=lists             only the list scenarios (c): no webhook runs, no pgbench
+#   BENCH_STATEMENTS=1           load pg_stat_statements and write the closed list run's statements to
+#                                target/bench/statements-c-closed.txt (costs PostgreSQL some CPU)
 #
 # Needs what the java-maven machine image has: a JDK, PostgreSQL 15 server binaries and pgbench
 # (/usr/lib/postgresql/15/bin), python3, curl. Results: target/bench/report.md
@@ -43,7 +46,7 @@ if [ -f "$PGDATA/postmaster.pid" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$PGDAT
 rm -rf "$PGDATA"; mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown postgres "$PGDATA" "$OUT"
 as_postgres "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >/dev/null
 as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$OUT/postgres.log" -w start \
-  -o "-p $PGPORT -k /tmp -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=on" >/dev/null
+  -o "-p $PGPORT -k /tmp -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=on ${BENCH_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all}" >/dev/null
 trap 'kill ${APP_PID:-0} 2>/dev/null || true; as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true' EXIT
 PSQL="psql -X -q -h /tmp -p $PGPORT -U postgres"
 # The logins exactly as an operator creates them (README, "Production", step 2).
@@ -147,7 +150,8 @@ stat() { python3 bench/gatling_stats.py "$1" "$2" "$SECONDS_PER_RUN"; }   # req/
 # (unreachable) nameserver here.
 # Warm the service's JIT on every path first, as a service in production is warm; not reported.
 # (Measured: the filtered list's first 30 s under load, cold, had a p99 of 4.9 s; warm, 20-65 ms.)
-LABEL=warmup-webhooks gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench.users="$USERS" -Dbench.seconds="$WARMUP_SECONDS" >/dev/null
+ONLY_LISTS=$([ "${BENCH_ONLY:-}" = lists ] && echo 1 || true)
+[ -n "$ONLY_LISTS" ] || LABEL=warmup-webhooks gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench.users="$USERS" -Dbench.seconds="$WARMUP_SECONDS" >/dev/null
 LABEL=warmup-filtered gatling CallListSimulation -Dbench.rate=100 -Dbench.list=filtered -Dbench.seconds="$((WARMUP_SECONDS / 2))" >/dev/null
 LABEL=warmup-lists gatling CallListSimulation -Dbench.rate=100 -Dbench.list=first -Dbench.seconds="$((WARMUP_SECONDS / 4))" >/dev/null
 
@@ -172,9 +176,11 @@ measure_cpu() { # seconds to wait first, window seconds -> "app_jiffies pg_jiffi
   echo "$((app1 - app0)) $((pg1 - pg0)) $t0|$t1"
 }
 
+CPU_WINDOW=$(( SECONDS_PER_RUN / 2 )); CPU_WINDOW_LISTS=$CPU_WINDOW
+A_RPS=- A_P50=- A_P99=- A_KO=- B_RPS=- B_P50=- B_P99=- B_KO=- HALF=- CPU_APP=- CPU_PG=- CPU_N=0 CPU_WINDOW=0
+if [ -z "$ONLY_LISTS" ]; then
 log "(a) voice webhooks, closed model, $USERS in flight"
 # Maven and Gatling start in ~10 s; the window sits inside the measured phase.
-CPU_WINDOW=$(( SECONDS_PER_RUN / 2 ))
 measure_cpu "$(( 12 + PHASE_WARMUP_SECONDS + 2 ))" "$CPU_WINDOW" > "$OUT/cpu-a.txt" &
 CPU_PID=$!
 RUN_A=$(LABEL=a gatling VoiceWebhookSimulation -Dbench.mode=closed -Dbench.users="$USERS")
@@ -188,7 +194,23 @@ HALF=$(python3 -c "print(max(1, int(float('$A_RPS') / 2)))")
 log "(a) $A_RPS req/s p50 $A_P50 ms p99 $A_P99 ms; (b) at $HALF req/s"
 RUN_B=$(LABEL=b gatling VoiceWebhookSimulation -Dbench.mode=open -Dbench.rate="$HALF")
 read -r B_RPS B_P50 B_P99 B_KO <<< "$(stat "$RUN_B" voice)"
+fi
 LIST_RATE=${BENCH_LIST_RATE:-100}
+LIST_USERS=${BENCH_LIST_USERS:-16}
+log "(c) first pages, closed model, $LIST_USERS in flight"
+[ -z "${BENCH_STATEMENTS:-}" ] || $PSQL -d switchboard -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
+measure_cpu "$(( 12 + PHASE_WARMUP_SECONDS + 2 ))" "$CPU_WINDOW_LISTS" > "$OUT/cpu-c.txt" &
+CPU_PID=$!
+RUN_C0=$(LABEL=c-closed gatling CallListSimulation -Dbench.mode=closed -Dbench.users="$LIST_USERS" -Dbench.list=first)
+wait $CPU_PID || true
+read -r C0_RPS C0_P50 C0_P99 C0_KO <<< "$(stat "$RUN_C0" "first page")"
+# Requests in the CPU window, from the measured phase's rate (a list leaves no row to count).
+read -r LIST_APP_J LIST_PG_J _ < "$OUT/cpu-c.txt"
+read -r CPU_LIST_APP CPU_LIST_PG <<< "$(python3 -c "hz=$(getconf CLK_TCK); n=max(1,float('$C0_RPS')*$CPU_WINDOW_LISTS); print(round($LIST_APP_J*1000/hz/n,3), round($LIST_PG_J*1000/hz/n,3))")"
+if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  $PSQL -d switchboard -c "SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$OUT/statements-c-closed.txt"
+fi
+log "(c) $C0_RPS req/s p50 $C0_P50 ms p99 $C0_P99 ms; CPU per list: service $CPU_LIST_APP ms, PostgreSQL $CPU_LIST_PG ms"
 log "(c) call lists at $LIST_RATE scenarios/s"
 RUN_C1=$(LABEL=c-first gatling CallListSimulation -Dbench.rate="$LIST_RATE" -Dbench.list=first)
 read -r C1_RPS C1_P50 C1_P99 C1_KO <<< "$(stat "$RUN_C1" "first page")"
@@ -196,6 +218,8 @@ RUN_C2=$(LABEL=c-filtered gatling CallListSimulation -Dbench.rate="$LIST_RATE" -
 read -r C2_RPS C2_P50 C2_P99 C2_KO <<< "$(stat "$RUN_C2" "filtered list")"
 RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$APP_PID/status)
 
+PGB_TPS=- RATIO=-
+if [ -z "$ONLY_LISTS" ]; then
 # ---- (e) pgbench: single-row inserts into a table of the calls' shape, same server, same clients -
 $PSQL -d switchboard -c "DROP TABLE IF EXISTS pgbench_calls" \
   -c "CREATE TABLE pgbench_calls (LIKE calls INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)"
@@ -207,6 +231,8 @@ PGB_TPS=$(pgbench -h /tmp -p "$PGPORT" -U postgres -n -c "$USERS" -j 2 -T "$SECO
   | awk '/^tps/ {print $3; exit}')
 RATIO=$(python3 -c "print(round(float('$A_RPS') / float('$PGB_TPS'), 3))")
 
+fi
+
 cat > "$REPORT" <<MD
 # Benchmark report ($(date -u +%Y-%m-%dT%H:%MZ))
 
@@ -217,6 +243,8 @@ JVM options: \`$JAVA_OPTS $CDS\`. ${SECONDS_PER_RUN}s per run; $TENANTS tenants;
 | --- | --- | --- |
 | (a) voice webhooks, $USERS in flight | $A_RPS req/s, p50 $A_P50 ms, p99 $A_P99 ms, $A_KO failed | max |
 | (b) voice webhooks at $HALF req/s | $B_RPS req/s, p50 $B_P50 ms, p99 $B_P99 ms, $B_KO failed | p99 ≤ 25 ms |
+| (c) \`GET /v1/calls?limit=50\`, closed model, $LIST_USERS in flight | $C0_RPS req/s, p50 $C0_P50 ms, p99 $C0_P99 ms, $C0_KO failed | 3× round one |
+| CPU per list request during the closed run, ${CPU_WINDOW_LISTS}s window | service ${CPU_LIST_APP} ms, PostgreSQL ${CPU_LIST_PG} ms | |
 | (c) \`GET /v1/calls?limit=50\` at $LIST_RATE req/s | $C1_RPS req/s, p50 $C1_P50 ms, p99 $C1_P99 ms, $C1_KO failed | p99 ≤ 15 ms |
 | (c) \`GET /v1/calls?status=completed&direction=inbound&limit=50\` then its next page, $LIST_RATE pairs/s | $C2_RPS req/s, p50 $C2_P50 ms, p99 $C2_P99 ms, $C2_KO failed | p99 ≤ 15 ms |
 | (d) start to ready (launch until /q/health/ready answers 200) | $READY_MS ms (Quarkus: $QUARKUS_STARTED) | ≤ 2000 ms (JVM) |

@@ -7,6 +7,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -15,7 +16,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Scenario (c), over the seeded million calls, each request with a random tenant's API key, at
- * bench.rate per second: bench.list=first asks GET /v1/calls?limit=50; bench.list=filtered asks a
+ * bench.rate per second (bench.mode=open, the default) or with bench.users in flight in a closed loop
+ * (bench.mode=closed): bench.list=first asks GET /v1/calls?limit=50; bench.list=filtered asks a
  * filtered list and follows its cursor to the second page. Each runs bench.warmupSeconds first,
  * reported apart.
  */
@@ -55,9 +57,17 @@ public class CallListSimulation extends Simulation {
         String name = filtered ? "filtered list" : "first page";
         ScenarioBuilder warmUp = filtered ? filtered(Targets.WARM_UP + name) : firstPage(Targets.WARM_UP + name);
         ScenarioBuilder measured = filtered ? filtered(name) : firstPage(name);
-        int rate = Targets.intProperty("bench.rate", 50);
-        setUp(warmUp.injectOpen(constantUsersPerSec(rate).during(Targets.warmUp()))
-                .andThen(measured.injectOpen(constantUsersPerSec(rate).during(Targets.measured()))))
-                .protocols(protocol);
+        if ("closed".equals(System.getProperty("bench.mode", "open"))) {
+            // Throughput: bench.users scenarios in flight, each starting again as soon as it ends.
+            int users = Targets.intProperty("bench.users", 16);
+            setUp(warmUp.injectClosed(constantConcurrentUsers(users).during(Targets.warmUp()))
+                    .andThen(measured.injectClosed(constantConcurrentUsers(users).during(Targets.measured()))))
+                    .protocols(protocol);
+        } else {
+            int rate = Targets.intProperty("bench.rate", 50);
+            setUp(warmUp.injectOpen(constantUsersPerSec(rate).during(Targets.warmUp()))
+                    .andThen(measured.injectOpen(constantUsersPerSec(rate).during(Targets.measured()))))
+                    .protocols(protocol);
+        }
     }
 }
