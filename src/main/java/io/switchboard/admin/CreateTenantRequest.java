@@ -16,6 +16,7 @@ public record CreateTenantRequest(
                 @Pattern(
                         regexp = TenantRules.DOMAIN,
                         message = "must be a lowercase domain name such as calls.example.com")
+                @Size(max = 253)
                 String customDomain,
         @NotNull @Valid Twilio twilio) {
 

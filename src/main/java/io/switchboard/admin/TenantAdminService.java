@@ -82,6 +82,8 @@ public class TenantAdminService {
         // Surface a duplicate account SID or domain now, as a 409, before a key is issued.
         entityManager.flush();
         ApiKeyService.IssuedApiKey key = apiKeys.issue(id);
+        // Its domain may be remembered as nobody's (tenant.DirectoryCache).
+        changes.fire(new TenantDataChanged("tenants", id));
         return new TenantCreated(TenantView.of(tenant), key.id(), key.apiKey());
     }
 

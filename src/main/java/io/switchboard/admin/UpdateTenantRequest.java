@@ -17,6 +17,7 @@ public record UpdateTenantRequest(
         @Size(min = 1, max = 200) String name,
         TenantStatus status,
         @Pattern(regexp = TenantRules.DOMAIN, message = "must be a lowercase domain name such as calls.example.com")
+                @Size(max = 253)
                 String customDomain,
         @Valid Twilio twilio,
         Map<String, Object> brandingConfig) {

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.tenant.DirectoryCache;
 import io.switchboard.tenant.TenantCaller;
 import io.switchboard.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a tenant API key into an identity: the key's SHA-256 is looked up through the tenant
- * directory and compared again in constant time. An API key has full access to its tenant, so it
+ * directory (remembered, and forgotten on every instance when the key is revoked) and compared
+ * again in constant time. An API key has full access to its tenant, so it
  * carries every tenant role. Its last use is recorded at most once per
  * {@link AuthConfig#apiKeyUsageResolution()}, so busy keys do not each write.
  */
@@ -28,12 +30,14 @@ class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationReq
 
     private static final int MAX_REMEMBERED_KEYS = 100_000;
 
+    private final DirectoryCache keys;
     private final TenantDirectory directory;
     private final AuthConfig config;
     /** When this instance last recorded each key's use. */
     private final Map<UUID, Instant> useRecorded = new ConcurrentHashMap<>();
 
-    ApiKeyIdentityProvider(TenantDirectory directory, AuthConfig config) {
+    ApiKeyIdentityProvider(DirectoryCache keys, TenantDirectory directory, AuthConfig config) {
+        this.keys = keys;
         this.directory = directory;
         this.config = config;
     }
@@ -48,8 +52,7 @@ class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationReq
             ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             byte[] hash = ApiKeyFormat.hash(request.key());
-            TenantDirectory.ApiKeyEntry entry = directory
-                    .byApiKeyHash(hash)
+            TenantDirectory.ApiKeyEntry entry = keys.byApiKeyHash(hash)
                     .filter(found -> MessageDigest.isEqual(found.secretHash(), hash))
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key"));
             recordUse(entry);

@@ -1,7 +1,9 @@
 package io.switchboard.auth;
 
 import io.switchboard.common.ApiException;
+import io.switchboard.common.TenantDataChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,12 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class ApiKeyService {
+
+    private final Event<TenantDataChanged> changes;
+
+    ApiKeyService(Event<TenantDataChanged> changes) {
+        this.changes = changes;
+    }
 
     /** A new key: its secret exists only in this answer. */
     public record IssuedApiKey(UUID id, String apiKey) {}
@@ -41,6 +49,8 @@ public class ApiKeyService {
                 ApiKey.findForTenant(tenantId, keyId).orElseThrow(() -> new ApiException.NotFound("API key " + keyId));
         if (!key.isRevoked()) {
             key.revokedAt = Instant.now();
+            // This instance forgets the key when the transaction ends; the others hear of it (V11).
+            changes.fire(new TenantDataChanged("api_keys", tenantId));
         }
     }
 }

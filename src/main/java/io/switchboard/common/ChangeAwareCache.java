@@ -2,8 +2,11 @@ package io.switchboard.common;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
@@ -39,26 +42,62 @@ public final class ChangeAwareCache<K, V> {
 
     /** The cached value, else {@code load}'s (null is returned, never kept). */
     public V get(K key, Supplier<V> load) {
-        Timed<V> cached = entries.get(key);
-        return cached != null && cached.fresh() ? cached.value() : reload(key, load);
+        V cached = peek(key);
+        return cached != null ? cached : reload(key, load);
     }
 
     /** Reads again whatever is cached: for a value found to be stale (a signature that no longer matches). */
     public V reload(K key, Supplier<V> load) {
-        long loadedIn = generation.get();
+        long loadedIn = generation();
         V loaded = load.get();
         if (loaded != null) {
-            if (entries.size() >= maxEntries) {
-                entries.clear();
-            }
-            Duration life = feed.isLive() ? LONG_LIFE : SHORT_LIFE;
-            entries.put(key, new Timed<>(loaded, System.nanoTime() + life.toNanos()));
-            if (generation.get() != loadedIn) {
-                // Something changed while it loaded: what was read may predate it.
-                entries.remove(key);
-            }
+            keep(key, loaded, loadedIn);
         }
         return loaded;
+    }
+
+    /** The cached value if fresh, else null; for a caller that loads by itself (see {@link #keep}). */
+    public V peek(K key) {
+        Timed<V> cached = entries.get(key);
+        return cached != null && cached.fresh() ? cached.value() : null;
+    }
+
+    /** Where the cache's changes stand: taken before a load, and given to {@link #keep} with its result. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Keeps {@code value}, read from the database after {@link #generation()} was {@code loadedIn},
+     * unless something changed since (the value may predate that change, and is then not kept).
+     */
+    public void keep(K key, V value, long loadedIn) {
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        Duration life = feed.isLive() ? LONG_LIFE : SHORT_LIFE;
+        entries.put(key, new Timed<>(value, System.nanoTime() + life.toNanos()));
+        if (generation.get() != loadedIn) {
+            // Something changed while it loaded: what was read may predate it.
+            entries.remove(key);
+        }
+    }
+
+    /**
+     * Forgets what {@code change} may have made stale: everything when changes may have been missed
+     * (no tenant named), else, when it concerns one of {@code tables}, every entry that
+     * {@code tenantOf} ties to the changed tenant or to none (a remembered absence, which any change
+     * to those tables may end).
+     */
+    public void forget(TenantDataChanged change, Set<String> tables, BiFunction<K, V, UUID> tenantOf) {
+        if (change.tenantId() == null) {
+            forgetAll();
+        } else if (tables.stream().anyMatch(change::concerns)) {
+            forgetIf((key, value) -> {
+                UUID tenantId = tenantOf.apply(key, value);
+                return tenantId == null || tenantId.equals(change.tenantId());
+            });
+        }
     }
 
     public void forgetIf(BiPredicate<K, V> matches) {

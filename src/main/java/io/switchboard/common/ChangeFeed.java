@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -81,8 +82,10 @@ public class ChangeFeed {
         while (running) {
             try (Connection listening = connect()) {
                 connection = listening;
+                int backend;
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    backend = intValue(statement, "SELECT pg_backend_pid()");
                 }
                 hearsItself(listening);
                 live = true;
@@ -90,7 +93,7 @@ public class ChangeFeed {
                 changes.fire(TenantDataChanged.everything());
                 LOG.debug("Change feed listening");
                 backoffMillis = 250;
-                receive(listening);
+                receive(listening, backend);
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     LOG.warnf(
@@ -109,14 +112,22 @@ public class ChangeFeed {
         }
     }
 
-    private void receive(Connection listening) throws SQLException {
+    private void receive(Connection listening, int backend) throws SQLException {
         PGConnection notifications = listening.unwrap(PGConnection.class);
         while (running) {
             PGNotification[] received = notifications.getNotifications((int) CHECK_EVERY.toMillis());
             if (received == null || received.length == 0) {
-                // Quiet: make sure the connection is still there, as a dead one would stay silent.
+                // Quiet: a dead connection would stay silent, and so would one that a pooler has moved
+                // to another session (which does not listen); both are checked, not only that it answers.
                 try (Statement statement = listening.createStatement()) {
-                    statement.execute("SELECT 1");
+                    if (intValue(
+                                    statement,
+                                    "SELECT CASE WHEN pg_backend_pid() = " + backend + " AND '" + CHANNEL
+                                            + "' = ANY (pg_listening_channels()) THEN 1 ELSE 0 END")
+                            != 1) {
+                        throw new SQLException("The change feed's session is no longer the one that listens;" + " is "
+                                + url + " a pooler in transaction mode?");
+                    }
                 }
                 continue;
             }
@@ -127,12 +138,15 @@ public class ChangeFeed {
     }
 
     /**
-     * Sends itself a notification and waits for it: behind a pooler in transaction mode (PgBouncer)
-     * LISTEN is accepted but nothing is ever heard, and caches must then not live long.
+     * Has another session send it a notification and waits for it, as other instances' changes
+     * arrive: behind a pooler in transaction mode (PgBouncer) LISTEN is accepted but the listening
+     * server session is soon another client's, and caches must then not live long. (A probe sent on
+     * the listening connection itself could run on that same server session and be heard.)
      */
     private void hearsItself(Connection listening) throws SQLException {
         String probe = "probe:" + UUID.randomUUID();
-        try (Statement statement = listening.createStatement()) {
+        try (Connection sender = connect();
+                Statement statement = sender.createStatement()) {
             statement.execute("SELECT pg_notify('" + CHANNEL + "', '" + probe + "')");
         }
         long deadline = System.nanoTime() + PROBE_WAIT.toNanos();
@@ -150,6 +164,15 @@ public class ChangeFeed {
         }
         throw new SQLException("LISTEN hears nothing on " + url + ", as behind a pooler in transaction mode;"
                 + " set SWITCHBOARD_CHANGE_FEED_JDBC_URL to PostgreSQL itself");
+    }
+
+    private static int intValue(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            if (!row.next()) {
+                throw new SQLException("No row from " + sql);
+            }
+            return row.getInt(1);
+        }
     }
 
     static Optional<TenantDataChanged> parse(String payload) {

@@ -80,10 +80,6 @@ public class TenantEvents {
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) TenantDataChanged change) {
-        if (change.tenantId() == null) {
-            subscriptions.forgetAll();
-        } else if (change.concerns("webhook_endpoints")) {
-            subscriptions.forgetIf((tenantId, types) -> tenantId.equals(change.tenantId()));
-        }
+        subscriptions.forget(change, Set.of("webhook_endpoints"), (tenantId, types) -> tenantId);
     }
 }

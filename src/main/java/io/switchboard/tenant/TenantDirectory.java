@@ -37,6 +37,7 @@ import java.util.UUID;
 public class TenantDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_DOMAIN_LENGTH = 253;
 
     private final AgroalDataSource dataSource;
 
@@ -64,14 +65,18 @@ public class TenantDirectory {
      * be one.
      */
     public static Optional<String> customDomainOf(String host) {
-        if (host == null) {
+        // No DNS name is longer (RFC 1035); a longer Host is an attacker's, not worth a lookup.
+        if (host == null || host.length() > MAX_DOMAIN_LENGTH + 1) {
             return Optional.empty();
         }
         String name = host.toLowerCase(Locale.ROOT);
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        return TenantRules.DOMAIN_FORMAT.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+        return name.length() <= MAX_DOMAIN_LENGTH
+                        && TenantRules.DOMAIN_FORMAT.matcher(name).matches()
+                ? Optional.of(name)
+                : Optional.empty();
     }
 
     public Optional<Entry> byDomain(String host) {

@@ -25,11 +25,11 @@ class TenantResolver {
     private static final String TENANT_API = "/v1/";
     private static final String ADMIN_TENANTS = "/admin/v1/tenants";
 
-    private final TenantDirectory directory;
+    private final DirectoryCache directory;
     private final TenantContext tenantContext;
     private final SecurityIdentity identity;
 
-    TenantResolver(TenantDirectory directory, TenantContext tenantContext, SecurityIdentity identity) {
+    TenantResolver(DirectoryCache directory, TenantContext tenantContext, SecurityIdentity identity) {
         this.directory = directory;
         this.tenantContext = tenantContext;
         this.identity = identity;

@@ -51,10 +51,6 @@ class VoiceAnswers {
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) TenantDataChanged change) {
-        if (change.tenantId() == null) {
-            answers.forgetAll();
-        } else if (SOURCES.contains(change.table())) {
-            answers.forgetIf((tenantId, answer) -> tenantId.equals(change.tenantId()));
-        }
+        answers.forget(change, SOURCES, (tenantId, answer) -> tenantId);
     }
 }

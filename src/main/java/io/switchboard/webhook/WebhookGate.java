@@ -4,6 +4,7 @@ import io.switchboard.common.ApiException;
 import io.switchboard.common.ClientAddress;
 import io.switchboard.tenant.Actor;
 import io.switchboard.tenant.ActorKind;
+import io.switchboard.tenant.DirectoryCache;
 import io.switchboard.tenant.TenantContext;
 import io.switchboard.tenant.TenantDirectory;
 import io.switchboard.tenant.TenantSecrets;
@@ -26,14 +27,14 @@ class WebhookGate {
     /** Twilio's webhook bodies are a few KiB; anything near this is not Twilio. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final TenantDirectory directory;
+    private final DirectoryCache directory;
     private final WebhookTenants tenants;
     private final TenantContext tenantContext;
     private final TenantSecrets secrets;
     private final TwilioSignatureValidator signatures;
 
     WebhookGate(
-            TenantDirectory directory,
+            DirectoryCache directory,
             WebhookTenants tenants,
             TenantContext tenantContext,
             TenantSecrets secrets,
@@ -63,7 +64,7 @@ class WebhookGate {
         String host = http.authority() == null ? null : http.authority().host();
         TenantDirectory.Entry tenant = directory
                 .byDomain(host)
-                .or(() -> tenants.byAccountSid(accountSid))
+                .or(() -> directory.byAccountSid(accountSid))
                 .orElseThrow(WebhookGate::refused);
         if (!tenant.active()) {
             throw refused();

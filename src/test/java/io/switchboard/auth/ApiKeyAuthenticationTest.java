@@ -105,6 +105,50 @@ class ApiKeyAuthenticationTest {
     }
 
     @Test
+    void aDomainRememberedAsNobodysIsTheNewTenantsAtOnce() {
+        String domain = TestTenants.randomDomain();
+        TestTenants.Tenant other = TestTenants.create();
+        given().header("Host", domain)
+                .auth()
+                .oauth2(other.apiKey())
+                .get("/v1/settings")
+                .then()
+                .statusCode(200);
+
+        TestTenants.Tenant claimant = TestTenants.create(domain);
+
+        given().header("Host", domain)
+                .auth()
+                .oauth2(other.apiKey())
+                .get("/v1/settings")
+                .then()
+                .statusCode(401);
+        given().header("Host", domain)
+                .auth()
+                .oauth2(claimant.apiKey())
+                .get("/v1/settings")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aHostLongerThanAnyDomainNameIsNoTenantsDomain() {
+        TestTenants.Tenant tenant = TestTenants.create();
+        String host = "a".repeat(60) + ".example".repeat(30) + ".com";
+        given().header("Host", host)
+                .auth()
+                .oauth2(tenant.apiKey())
+                .get("/v1/settings")
+                .then()
+                .statusCode(200);
+        asOperator()
+                .body(Map.of("customDomain", host))
+                .patch("/admin/v1/tenants/" + tenant.id())
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void anInactiveTenantIsForbiddenEverywhere() {
         TestTenants.Tenant tenant = TestTenants.create(TestTenants.randomDomain());
         asOperator()

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances against one PostgreSQL: what one of them changes, the other's caches (which now
- * keep entries for minutes) drop as soon as the change commits, through LISTEN/NOTIFY. Each step
+ * keep entries for minutes) drop as soon as the change commits, through LISTEN/NOTIFY: a tenant's
+ * status, its greeting, its event endpoints, its custom domain, and an API key's revocation. Each step
  * first makes the other instance cache the old state, then changes it on the first.
  */
 class CachesAcrossInstancesIT {
@@ -74,6 +75,34 @@ class CachesAcrossInstancesIT {
                 assertThat(eventually(() -> voice(twilioToSecond), answer -> eventCount(first, tenant) > 0))
                         .as("an endpoint created on the first instance gets the second's events")
                         .isTrue();
+
+                // A custom domain the second remembers as nobody's, then claimed on the first.
+                PackagedApp.TwilioTenant other = first.createTenant("Other tenant");
+                String domain = "calls.two-instances.example";
+                assertThat(listCalls(second, other.apiKey(), domain)).isEqualTo(200);
+                patchTenant(first, tenant, "{\"customDomain\":\"" + domain + "\"}");
+                assertThat(eventually(() -> listCalls(second, other.apiKey(), domain), status -> status == 401))
+                        .as("a domain claimed on the first instance refuses another tenant's key on the second")
+                        .isTrue();
+                assertThat(listCalls(second, tenant.apiKey(), domain)).isEqualTo(200);
+
+                // A key the second remembers, revoked on the first.
+                assertThat(listCalls(second, other.apiKey(), null)).isEqualTo(200);
+                String keyId = given().auth()
+                        .oauth2(PackagedApp.OPERATOR_TOKEN)
+                        .get(first.url("/admin/v1/tenants/" + other.id() + "/api-keys"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("[0].id");
+                given().auth()
+                        .oauth2(PackagedApp.OPERATOR_TOKEN)
+                        .delete(first.url("/admin/v1/tenants/" + other.id() + "/api-keys/" + keyId))
+                        .then()
+                        .statusCode(204);
+                assertThat(eventually(() -> listCalls(second, other.apiKey(), null), status -> status == 401))
+                        .as("a key revoked on the first instance is refused by the second")
+                        .isTrue();
             }
         }
     }
@@ -91,6 +120,15 @@ class CachesAcrossInstancesIT {
                 .patch(instance.url("/admin/v1/tenants/" + tenant.id()))
                 .then()
                 .statusCode(200);
+    }
+
+    /** The status of a call list asked of {@code instance} with {@code apiKey}, as if for {@code host}. */
+    private static int listCalls(PackagedApp instance, String apiKey, String host) {
+        var request = given().auth().oauth2(apiKey);
+        if (host != null) {
+            request = request.header("Host", host);
+        }
+        return request.get(instance.url("/v1/calls")).statusCode();
     }
 
     private static int eventCount(PackagedApp instance, PackagedApp.TwilioTenant tenant) {
