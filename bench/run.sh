@@ -177,7 +177,7 @@ measure_cpu() { # seconds to wait first, window seconds -> "app_jiffies pg_jiffi
 }
 
 CPU_WINDOW=$(( SECONDS_PER_RUN / 2 )); CPU_WINDOW_LISTS=$CPU_WINDOW
-A_RPS=- A_P50=- A_P99=- A_KO=- B_RPS=- B_P50=- B_P99=- B_KO=- HALF=- CPU_APP=- CPU_PG=- CPU_N=0 CPU_WINDOW=0
+A_RPS=- A_P50=- A_P99=- A_KO=- B_RPS=- B_P50=- B_P99=- B_KO=- HALF=- CPU_APP=- CPU_PG=- CPU_N=0
 if [ -z "$ONLY_LISTS" ]; then
 log "(a) voice webhooks, closed model, $USERS in flight"
 # Maven and Gatling start in ~10 s; the window sits inside the measured phase.
