@@ -3,6 +3,7 @@ package io.switchboard.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.common.StartupRefusal;
 import io.switchboard.testing.Database;
@@ -30,6 +31,12 @@ class AuditPartitionsTest {
 
     @Inject
     AuditPartitionsCheck startupCheck;
+
+    @Inject
+    AuditMonthsWatch monthsWatch;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void aStartWithoutNextMonthsPartitionIsRefusedWithTheFix() throws Exception {
@@ -73,6 +80,33 @@ class AuditPartitionsTest {
                             .get(0))
                     .as("the afterMigrate callback ran with nothing left to migrate")
                     .isGreaterThanOrEqualTo(13);
+        }
+    }
+
+    @Test
+    void aRunningInstanceShowsTheMonthsRunningOutOnItsMetric() throws Exception {
+        try (Connection db = Database.asSuperuser()) {
+            LocalDate firstOfMonth = LocalDate.now().withDayOfMonth(1);
+            for (int ahead = 2; ahead <= 30; ahead++) {
+                Database.update(
+                        db,
+                        "DROP TABLE IF EXISTS audit_logs_"
+                                + firstOfMonth.plusMonths(ahead).format(MONTH));
+            }
+            try {
+                monthsWatch.refresh();
+                assertThat(metrics.get("switchboard.audit.partitions.months.ready")
+                                .gauge()
+                                .value())
+                        .isEqualTo(2.0);
+            } finally {
+                flyway.migrate();
+            }
+            monthsWatch.refresh();
+            assertThat(metrics.get("switchboard.audit.partitions.months.ready")
+                            .gauge()
+                            .value())
+                    .isGreaterThanOrEqualTo(13.0);
         }
     }
 
