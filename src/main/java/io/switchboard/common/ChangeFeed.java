@@ -32,7 +32,7 @@ public class ChangeFeed {
     static final String CHANNEL = "switchboard_changes";
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     /** How long a wait for notifications lasts before the connection is checked with a query. */
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration PROBE_WAIT = Duration.ofSeconds(2);
@@ -123,7 +123,7 @@ public class ChangeFeed {
                     if (intValue(
                                     statement,
                                     "SELECT CASE WHEN pg_backend_pid() = " + backend + " AND '" + CHANNEL
-                                            + "' = ANY (pg_listening_channels()) THEN 1 ELSE 0 END")
+                                            + "' IN (SELECT pg_listening_channels()) THEN 1 ELSE 0 END")
                             != 1) {
                         throw new SQLException("The change feed's session is no longer the one that listens;" + " is "
                                 + url + " a pooler in transaction mode?");
