@@ -1,0 +1,154 @@
+package io.switchboard.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.switchboard.testing.SignedWebhook;
+import io.switchboard.testing.TestTenants;
+import io.switchboard.webhook.simulator.WebhookSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhook bodies are read whole before the request reaches its resource, over HTTP/1.1 as Twilio
+ * sends them: however the body is cut into pieces, the signed parameters arrive intact, and a body
+ * that grows past the service's limit is refused. Raw sockets, so the framing is exactly what the
+ * test writes.
+ */
+@QuarkusTest
+class WebhookBodyReaderTest {
+
+    private static final String VOICE = "/webhooks/twilio/voice";
+
+    private TestTenants.Tenant tenant;
+    private WebhookSimulator twilio;
+
+    @BeforeEach
+    void newTenant() {
+        tenant = TestTenants.create();
+        twilio = new WebhookSimulator(SignedWebhook.localBase(), null, tenant.accountSid(), tenant.authToken());
+    }
+
+    @Test
+    void aSignedBodySentInSmallChunksWithPausesIsAnsweredWithTwiml() throws Exception {
+        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+        byte[] body = WebhookSimulator.formEncode(voice).getBytes(StandardCharsets.UTF_8);
+
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(voice, "Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int from = 0; from < body.length; from += 7) {
+                int length = Math.min(7, body.length - from);
+                out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, from, length);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                if (from % 70 == 0) {
+                    Thread.sleep(5);
+                }
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answer = readAnswer(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("<Response>");
+        }
+    }
+
+    @Test
+    void aBodyThatAsksToContinueIsAnsweredWithTwiml() throws Exception {
+        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+        byte[] body = WebhookSimulator.formEncode(voice).getBytes(StandardCharsets.UTF_8);
+
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(voice, "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String interim = readLine(socket.getInputStream());
+            assertThat(interim).startsWith("HTTP/1.1 100");
+            readLine(socket.getInputStream());
+            out.write(body);
+            out.flush();
+
+            assertThat(readAnswer(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 200")
+                    .contains("<Response>");
+        }
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIsRefusedAndItsConnectionClosed() throws Exception {
+        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(voice, "Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
+            try {
+                // 2 MiB, twice the limit; the service may close the connection before all is sent.
+                for (int i = 0; i < 32; i++) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedWhileSending) {
+                // The answer was written before the connection closed; it is read below.
+            }
+
+            String answer = readAnswer(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer.toLowerCase()).contains("connection: close");
+        }
+    }
+
+    private static Socket connect() throws IOException {
+        Socket socket = new Socket("localhost", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private String head(Map<String, String> params, String framing) {
+        String signature = WebhookSimulator.signature(SignedWebhook.localBase() + VOICE, params, tenant.authToken());
+        return "POST " + VOICE + " HTTP/1.1\r\n"
+                + "Host: localhost:" + RestAssured.port + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+                + "X-Twilio-Signature: " + signature + "\r\n"
+                + "Connection: close\r\n"
+                + framing
+                + "\r\n";
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII).trim();
+    }
+
+    /** Everything until the server closes the connection (every request here asks it to). */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                answer.write(buffer, 0, read);
+            }
+        } catch (IOException reset) {
+            // A reset after the answer (the service stops reading an oversized body) ends it too.
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+}
