@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Computes the summary in SQL over calls_by_created (tenant_id, created_at) INCLUDE (outcome, ...). */
+/**
+ * Computes the summary in SQL, as index-only scans of calls_page (tenant_id, created_at, id) INCLUDE
+ * (outcome, meeting_status, user_id, loss_reason_id).
+ */
 @ApplicationScoped
 @Transactional
 public class AnalyticsService {
