@@ -1,6 +1,5 @@
 package io.switchboard.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -70,19 +69,6 @@ class RequestLimits {
     }
 
     private void refuse(RoutingContext context, int status, String title, String detail, boolean close) {
-        Problem problem = new Problem(
-                "about:blank", title, status, detail, context.request().path(), null, null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
-        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-            response.endHandler(ignored -> context.request().connection().close());
-        }
-        response.end(body);
+        RouteRefusal.refuse(context, json, status, title, detail, close);
     }
 }

@@ -1,8 +1,11 @@
 package io.switchboard.webhook;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.switchboard.common.RouteRefusal;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -10,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,54 +21,81 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread. Without it, a blocking resource method reads its {@code byte[]} body through a stream
  * that parks the worker until the event loop hands each chunk across under a shared monitor:
  * measured with JFR under webhook load, that hand-over was a fifth of the service's CPU samples.
- * With the body already in memory, REST reads it from there ({@code RoutingContext.body()}).
+ * With the body already in memory, REST reads it from there ({@code RoutingContext.body()}); this
+ * holds for the blocking methods of {@link TwilioWebhookResource}, which all take the raw body.
  *
- * <p>Runs after {@code RequestLimits}, which refuses a declared length over the limit with problem
- * JSON; a chunked body that grows past the same limit is refused here (413) and its connection
- * closed. Twilio's own, smaller limit stays with {@link WebhookGate}. HTTP/2 is left to REST's own
- * reading (see {@link #read}).
+ * <p>What the blocking stream bounded, this bounds too: a body is at most {@link
+ * WebhookGate#MAX_BODY_BYTES} (Twilio's are a few KiB), so a body that declares or grows past it
+ * is refused (413, problem JSON) before any signature is checked, and never buffered; and it must
+ * arrive within {@code quarkus.http.read-timeout} (408). Both close the connection. HTTP/2 and
+ * HTTP/1.0 keep REST's own reading (see {@link #read}).
  */
 @ApplicationScoped
 class WebhookBodyReader {
 
     private final long maxBodyBytes;
+    private final long readTimeoutMillis;
+    private final ObjectMapper json;
 
-    WebhookBodyReader(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
-        this.maxBodyBytes = maxBody.asLongValue();
+    WebhookBodyReader(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
+            @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout,
+            ObjectMapper json) {
+        this.maxBodyBytes = Math.min(maxBody.asLongValue(), WebhookGate.MAX_BODY_BYTES);
+        this.readTimeoutMillis = Math.max(1, readTimeout.toMillis());
+        this.json = json;
     }
 
     void install(@Observes Router router) {
-        router.route("/webhooks/twilio/*")
+        router.post("/webhooks/twilio/*")
                 .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1)
                 .handler(this::read);
     }
 
     private void read(RoutingContext context) {
         HttpServerRequest request = context.request();
-        // HTTP/2 requests keep REST's own reading: REST pauses every request it takes over, which
-        // HTTP/2 refuses once the request has ended. Twilio calls webhooks over HTTP/1.1.
-        if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
+        // REST pauses every request it takes over, which HTTP/2 refuses once the request has ended;
+        // Twilio calls webhooks over HTTP/1.1.
+        if (request.isEnded() || request.version() != HttpVersion.HTTP_1_1) {
             context.next();
+            return;
+        }
+        long declared = declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (declared > maxBodyBytes) {
+            tooLarge(context);
             return;
         }
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             context.response().writeContinue();
         }
-        Buffer body = Buffer.buffer(initialCapacity(request.getHeader(HttpHeaders.CONTENT_LENGTH)));
+        Buffer body = Buffer.buffer((int) Math.max(0, declared));
+        long deadline = context.vertx().setTimer(readTimeoutMillis, fired -> {
+            if (!answered(context)) {
+                RouteRefusal.refuse(
+                        context, json, 408, "Request Timeout", "The request body did not arrive in time", true);
+            }
+        });
         request.handler(chunk -> {
-            if (context.failed() || context.response().ended()) {
+            if (answered(context)) {
                 return;
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
-                context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                context.fail(413);
+                context.vertx().cancelTimer(deadline);
+                tooLarge(context);
                 return;
             }
             body.appendBuffer(chunk);
         });
-        request.exceptionHandler(context::fail);
+        request.exceptionHandler(failure -> {
+            context.vertx().cancelTimer(deadline);
+            // A client gone mid-body is owed no answer; anything else is a body that cannot be read.
+            if (!answered(context) && !(failure instanceof HttpClosedException)) {
+                RouteRefusal.refuse(context, json, 400, "Bad Request", "The request body could not be read", true);
+            }
+        });
         request.endHandler(ended -> {
-            if (!context.response().ended() && !context.failed()) {
+            context.vertx().cancelTimer(deadline);
+            if (!answered(context)) {
                 context.setBody(body);
                 context.next();
             }
@@ -72,11 +103,24 @@ class WebhookBodyReader {
         request.resume();
     }
 
-    /** The declared length, within the limit, so a typical body is copied once. */
-    private int initialCapacity(String contentLength) {
+    private static boolean answered(RoutingContext context) {
+        return context.failed() || context.response().ended();
+    }
+
+    private void tooLarge(RoutingContext context) {
+        RouteRefusal.refuse(
+                context,
+                json,
+                413,
+                "Content Too Large",
+                "Webhook bodies are limited to " + maxBodyBytes + " bytes",
+                true);
+    }
+
+    /** The declared length, or 0 when none is declared or it is not a number. */
+    private static long declaredLength(String contentLength) {
         try {
-            long declared = contentLength == null ? 0 : Long.parseLong(contentLength.trim());
-            return (int) Math.max(0, Math.min(declared, Math.min(maxBodyBytes, WebhookGate.MAX_BODY_BYTES)));
+            return contentLength == null ? 0 : Long.parseLong(contentLength.trim());
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -13,20 +13,27 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Webhook bodies are read whole before the request reaches its resource, over HTTP/1.1 as Twilio
- * sends them: however the body is cut into pieces, the signed parameters arrive intact, and a body
- * that grows past the service's limit is refused. Raw sockets, so the framing is exactly what the
- * test writes.
+ * sends them: however the body is cut into pieces, the signed parameters arrive intact; a body
+ * larger than Twilio sends, or one that stops arriving, is answered and its connection closed.
+ * Raw sockets, so the framing is exactly what the test writes.
  */
 @QuarkusTest
 class WebhookBodyReaderTest {
 
     private static final String VOICE = "/webhooks/twilio/voice";
+
+    /** quarkus.http.read-timeout in tests. */
+    private static Duration readTimeout() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.read-timeout", Duration.class);
+    }
 
     private TestTenants.Tenant tenant;
     private WebhookSimulator twilio;
@@ -86,29 +93,64 @@ class WebhookBodyReaderTest {
     }
 
     @Test
-    void aChunkedBodyThatGrowsPastTheLimitIsRefusedAndItsConnectionClosed() throws Exception {
+    void aChunkedBodyThatGrowsPastTwilioSizesIsRefusedAndItsConnectionClosedMidBody() throws Exception {
         Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
-        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = "a".repeat(8 * 1024).getBytes(StandardCharsets.US_ASCII);
 
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(head(voice, "Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
+            // Keep-alive, and the last chunk is never sent: only the service can end this request.
+            out.write(head(voice, "Transfer-Encoding: chunked\r\n", false).getBytes(StandardCharsets.US_ASCII));
             try {
-                // 2 MiB, twice the limit; the service may close the connection before all is sent.
-                for (int i = 0; i < 32; i++) {
+                for (int i = 0; i < 16; i++) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(chunk);
                     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                 }
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             } catch (IOException closedWhileSending) {
                 // The answer was written before the connection closed; it is read below.
             }
 
             String answer = readAnswer(socket.getInputStream());
-            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
             assertThat(answer.toLowerCase()).contains("connection: close");
+        }
+    }
+
+    @Test
+    void aDeclaredLengthPastTwilioSizesIsRefusedBeforeItsBodyIsRead() throws Exception {
+        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+
+        try (Socket socket = connect()) {
+            socket.getOutputStream()
+                    .write(head(voice, "Content-Length: " + (WebhookGate.MAX_BODY_BYTES + 1) + "\r\n", false)
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            String answer = readAnswer(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsAnsweredWhenTheReadTimeoutEnds() throws Exception {
+        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+        byte[] body = WebhookSimulator.formEncode(voice).getBytes(StandardCharsets.UTF_8);
+
+        try (Socket socket = connect()) {
+            socket.setSoTimeout((int) readTimeout().plusSeconds(20).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(head(voice, "Content-Length: " + body.length + "\r\n", false)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+
+            long started = System.nanoTime();
+            String answer = readAnswer(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json");
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(readTimeout().plusSeconds(15));
         }
     }
 
@@ -119,12 +161,16 @@ class WebhookBodyReaderTest {
     }
 
     private String head(Map<String, String> params, String framing) {
+        return head(params, framing, true);
+    }
+
+    private String head(Map<String, String> params, String framing, boolean close) {
         String signature = WebhookSimulator.signature(SignedWebhook.localBase() + VOICE, params, tenant.authToken());
         return "POST " + VOICE + " HTTP/1.1\r\n"
                 + "Host: localhost:" + RestAssured.port + "\r\n"
                 + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
                 + "X-Twilio-Signature: " + signature + "\r\n"
-                + "Connection: close\r\n"
+                + (close ? "Connection: close\r\n" : "")
                 + framing
                 + "\r\n";
     }
