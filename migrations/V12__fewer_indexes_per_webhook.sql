@@ -10,10 +10,13 @@
 --    occurred_at, id) in reverse: the audit list reads the primary key backwards instead. Every
 --    partition, present and future, follows the parent's indexes.
 --
--- Built in the migration's transaction: writes to calls wait while the index is built (seconds per
--- million calls), and Twilio retries what it could not deliver meanwhile (docs/RELIABILITY.md).
+-- Built in the migration's transaction, before anything is dropped: while it is built (seconds per
+-- million calls) writes to calls wait and reads go on; the drops, which lock the table whole, come
+-- last, just before the commit. Twilio retries what it could not deliver meanwhile
+-- (docs/RELIABILITY.md).
+CREATE INDEX calls_page_v12 ON calls (tenant_id, created_at, id) INCLUDE (outcome, meeting_status, user_id, loss_reason_id);
 DROP INDEX calls_page;
 DROP INDEX calls_by_created;
-CREATE INDEX calls_page ON calls (tenant_id, created_at, id) INCLUDE (outcome, meeting_status, user_id, loss_reason_id);
+ALTER INDEX calls_page_v12 RENAME TO calls_page;
 
 DROP INDEX audit_logs_page;
