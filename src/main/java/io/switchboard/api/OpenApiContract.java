@@ -38,6 +38,7 @@ public class OpenApiContract implements OASFilter {
             Map.entry("401", "No valid credential"),
             Map.entry("403", "The credential may not do this (or the tenant is inactive)"),
             Map.entry("404", "Not found, or another tenant's"),
+            Map.entry("408", "The body did not arrive within the read timeout; the connection is closed"),
             Map.entry("409", "Conflicts with stored data"),
             Map.entry("413", "The body is too large"),
             Map.entry("414", "The URL is too long"),
@@ -155,6 +156,10 @@ public class OpenApiContract implements OASFilter {
         if (hasBody) {
             error(responses, "413");
             error(responses, "415");
+        }
+        if (webhook) {
+            // Webhook bodies are read whole before the resource runs (webhook.WebhookBodyReader).
+            error(responses, "408");
         }
         error(responses, "414");
         if (THROTTLED.contains(path) && method == PathItem.HttpMethod.POST) {

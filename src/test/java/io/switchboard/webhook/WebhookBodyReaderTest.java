@@ -46,8 +46,8 @@ class WebhookBodyReaderTest {
 
     @Test
     void aSignedBodySentInSmallChunksWithPausesIsAnsweredWithTwiml() throws Exception {
-        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
-        byte[] body = WebhookSimulator.formEncode(voice).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> voice = anIncomingCall();
+        byte[] body = bytes(voice);
 
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
@@ -72,8 +72,8 @@ class WebhookBodyReaderTest {
 
     @Test
     void aBodyThatAsksToContinueIsAnsweredWithTwiml() throws Exception {
-        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
-        byte[] body = WebhookSimulator.formEncode(voice).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> voice = anIncomingCall();
+        byte[] body = bytes(voice);
 
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
@@ -94,7 +94,7 @@ class WebhookBodyReaderTest {
 
     @Test
     void aChunkedBodyThatGrowsPastTwilioSizesIsRefusedAndItsConnectionClosedMidBody() throws Exception {
-        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+        Map<String, String> voice = anIncomingCall();
         byte[] chunk = "a".repeat(8 * 1024).getBytes(StandardCharsets.US_ASCII);
 
         try (Socket socket = connect()) {
@@ -120,7 +120,7 @@ class WebhookBodyReaderTest {
 
     @Test
     void aDeclaredLengthPastTwilioSizesIsRefusedBeforeItsBodyIsRead() throws Exception {
-        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+        Map<String, String> voice = anIncomingCall();
 
         try (Socket socket = connect()) {
             socket.getOutputStream()
@@ -135,8 +135,8 @@ class WebhookBodyReaderTest {
 
     @Test
     void aBodyThatStopsArrivingIsAnsweredWhenTheReadTimeoutEnds() throws Exception {
-        Map<String, String> voice = twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
-        byte[] body = WebhookSimulator.formEncode(voice).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> voice = anIncomingCall();
+        byte[] body = bytes(voice);
 
         try (Socket socket = connect()) {
             socket.setSoTimeout((int) readTimeout().plusSeconds(20).toMillis());
@@ -152,6 +152,14 @@ class WebhookBodyReaderTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .isLessThan(readTimeout().plusSeconds(15));
         }
+    }
+
+    private Map<String, String> anIncomingCall() {
+        return twilio.voice(WebhookSimulator.sid("CA"), "+14155550111", "+18005550100");
+    }
+
+    private static byte[] bytes(Map<String, String> params) {
+        return WebhookSimulator.formEncode(params).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Socket connect() throws IOException {
