@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,12 +27,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>What the blocking stream bounded, this bounds too: a body is at most {@link
  * WebhookGate#MAX_BODY_BYTES} (Twilio's are a few KiB), so a body that declares or grows past it
- * is refused (413, problem JSON) before any signature is checked, and never buffered; and it must
- * arrive within {@code quarkus.http.read-timeout} (408). Both close the connection. HTTP/2 and
+ * is refused (413, problem JSON) before any signature is checked, and never buffered; and the
+ * whole body must arrive within {@code quarkus.http.read-timeout} of its headers (408: a deadline
+ * for the body, where the stream's timeout bounded each wait). Both close the connection. HTTP/2 and
  * HTTP/1.0 keep REST's own reading (see {@link #read}).
  */
 @ApplicationScoped
 class WebhookBodyReader {
+
+    /** Twilio's bodies are one to three KiB. */
+    private static final int TYPICAL_BODY_BYTES = 4096;
 
     private final long maxBodyBytes;
     private final long readTimeoutMillis;
@@ -68,7 +73,8 @@ class WebhookBodyReader {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             context.response().writeContinue();
         }
-        Buffer body = Buffer.buffer((int) Math.max(0, declared));
+        // Grown as bytes arrive: a declared length alone reserves no more than a typical body.
+        Buffer body = Buffer.buffer((int) Math.min(Math.max(0, declared), TYPICAL_BODY_BYTES));
         long deadline = context.vertx().setTimer(readTimeoutMillis, fired -> {
             if (!answered(context)) {
                 RouteRefusal.refuse(
@@ -88,8 +94,9 @@ class WebhookBodyReader {
         });
         request.exceptionHandler(failure -> {
             context.vertx().cancelTimer(deadline);
-            // A client gone mid-body is owed no answer; anything else is a body that cannot be read.
-            if (!answered(context) && !(failure instanceof HttpClosedException)) {
+            // A client gone mid-body (closed or reset) is owed no answer; anything else is a body
+            // that cannot be read.
+            if (!answered(context) && !(failure instanceof HttpClosedException || failure instanceof IOException)) {
                 RouteRefusal.refuse(context, json, 400, "Bad Request", "The request body could not be read", true);
             }
         });
