@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.switchboard.common.RouteRefusal;
+import io.switchboard.testing.RawHttp;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
 import io.switchboard.webhook.simulator.WebhookSimulator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ class WebhookBodyReaderTest {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttp.readUntilClosed(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 200").contains("<Response>");
         }
     }
@@ -80,13 +80,13 @@ class WebhookBodyReaderTest {
             out.write(head(voice, "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String interim = readLine(socket.getInputStream());
+            String interim = RawHttp.readLine(socket.getInputStream());
             assertThat(interim).startsWith("HTTP/1.1 100");
-            readLine(socket.getInputStream());
+            RawHttp.readLine(socket.getInputStream());
             out.write(body);
             out.flush();
 
-            assertThat(readAnswer(socket.getInputStream()))
+            assertThat(RawHttp.readUntilClosed(socket.getInputStream()))
                     .startsWith("HTTP/1.1 200")
                     .contains("<Response>");
         }
@@ -101,18 +101,15 @@ class WebhookBodyReaderTest {
             OutputStream out = socket.getOutputStream();
             // Keep-alive, and the last chunk is never sent: only the service can end this request.
             out.write(head(voice, "Transfer-Encoding: chunked\r\n", false).getBytes(StandardCharsets.US_ASCII));
-            try {
-                for (int i = 0; i < 16; i++) {
-                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(chunk);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                out.flush();
-            } catch (IOException closedWhileSending) {
-                // The answer was written before the connection closed; it is read below.
+            // Sent whole: what follows the refusal is read and discarded, so no write is reset.
+            for (int i = 0; i < 16; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             }
+            out.flush();
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttp.readUntilClosed(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
             assertThat(answer.toLowerCase()).contains("connection: close");
         }
@@ -128,7 +125,7 @@ class WebhookBodyReaderTest {
                             .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttp.readUntilClosed(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
         }
     }
@@ -147,7 +144,7 @@ class WebhookBodyReaderTest {
             out.flush();
 
             long started = System.nanoTime();
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttp.readUntilClosed(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json");
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .isLessThan(readTimeout().plusSeconds(15));
@@ -163,9 +160,7 @@ class WebhookBodyReaderTest {
     }
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket("localhost", RestAssured.port);
-        socket.setSoTimeout(10_000);
-        return socket;
+        return RawHttp.connect(RouteRefusal.LINGER.plusSeconds(10));
     }
 
     private String head(Map<String, String> params, String framing) {
@@ -181,28 +176,5 @@ class WebhookBodyReaderTest {
                 + (close ? "Connection: close\r\n" : "")
                 + framing
                 + "\r\n";
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.US_ASCII).trim();
-    }
-
-    /** Everything until the server closes the connection (every request here asks it to). */
-    private static String readAnswer(InputStream in) throws IOException {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                answer.write(buffer, 0, read);
-            }
-        } catch (IOException reset) {
-            // A reset after the answer (the service stops reading an oversized body) ends it too.
-        }
-        return answer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,107 @@
+package io.switchboard.common;
+
+import static io.switchboard.testing.RawHttp.ascii;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.switchboard.testing.RawHttp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A body over the size limit is refused by its declared length before it is read, and the
+ * connection then serves no other request. Clients that send the whole body before reading the
+ * answer, as most do, must still get to read that answer. Raw sockets, so the order of writes and
+ * reads is exactly the test's.
+ */
+@QuarkusTest
+class RequestLimitsTest {
+
+    /** Over quarkus.http.limits.max-body-size (1M). */
+    private static final int TOO_LARGE = 1_100_000;
+
+    private static final Duration PAST_THE_LINGER = RouteRefusal.LINGER.plusSeconds(10);
+
+    @Test
+    void aClientThatSendsItsWholeBodyBeforeReadingStillReadsThe413() throws Exception {
+        try (Socket socket = RawHttp.connect(PAST_THE_LINGER)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(ascii(head(TOO_LARGE)));
+            out.flush();
+            // By now the answer is written: a connection closed with it would reset these writes.
+            Thread.sleep(500);
+            byte[] piece = new byte[64 * 1024];
+            for (int sent = 0; sent < TOO_LARGE; sent += piece.length) {
+                out.write(piece, 0, Math.min(piece.length, TOO_LARGE - sent));
+            }
+            out.flush();
+
+            String answer = RawHttp.readUntilClosed(socket.getInputStream());
+
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json")
+                    .contains("\"status\":413");
+            assertThat(answer.toLowerCase()).contains("connection: close");
+        }
+    }
+
+    @Test
+    void aRefusedClientThatSendsNoBodyIsAnsweredAndItsConnectionClosed() throws Exception {
+        try (Socket socket = RawHttp.connect(PAST_THE_LINGER)) {
+            socket.getOutputStream().write(ascii(head(TOO_LARGE)));
+            socket.getOutputStream().flush();
+
+            // Returns only once the service closes the connection; a read timeout fails the test.
+            assertThat(RawHttp.readUntilClosed(socket.getInputStream())).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
+    void aRefusedBodyIsDiscardedOnlyUpToALimitThenTheConnectionIsCut() throws Exception {
+        long declared = 1L << 30;
+        try (Socket socket = RawHttp.connect(PAST_THE_LINGER)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(ascii(head(declared)));
+            byte[] piece = new byte[64 * 1024];
+            long limit = 8 * RouteRefusal.LINGER_MAX_BYTES;
+
+            assertThatThrownBy(() -> {
+                        for (long sent = 0; sent < limit; sent += piece.length) {
+                            out.write(piece);
+                        }
+                    })
+                    .as("writes go on failing once the service stops discarding")
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aUrlOverTheLengthLimitIsA414AndTheConnectionServesTheNextRequest() throws Exception {
+        String tooLong = "/v1/calls?since=" + "9".repeat(RequestLimits.MAX_URI_LENGTH);
+        try (Socket socket = RawHttp.connect(PAST_THE_LINGER)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(ascii("GET " + tooLong + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+            out.write(ascii("GET /v1/calls HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+            out.flush();
+
+            String answers = RawHttp.readUntilClosed(socket.getInputStream());
+
+            // The second request is answered too (401: it carries no key).
+            assertThat(answers).startsWith("HTTP/1.1 414").contains("HTTP/1.1 401");
+        }
+    }
+
+    private static String head(long contentLength) {
+        return "POST /v1/calls HTTP/1.1\r\n"
+                + "Host: localhost:" + RestAssured.port + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + contentLength + "\r\n"
+                + "\r\n";
+    }
+}
