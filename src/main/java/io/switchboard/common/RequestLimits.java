@@ -3,7 +3,6 @@ package io.switchboard.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +45,7 @@ class RequestLimits {
                     false);
             return;
         }
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && declaredLength(length) > maxBodyBytes) {
+        if (RouteRefusal.declaredLength(context.request()) > maxBodyBytes) {
             // The body is not read: the connection closes after the answer.
             refuse(
                     context,
@@ -58,14 +56,6 @@ class RequestLimits {
             return;
         }
         context.next();
-    }
-
-    private static long declaredLength(String header) {
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private void refuse(RoutingContext context, int status, String title, String detail, boolean close) {

@@ -65,7 +65,7 @@ class WebhookBodyReader {
             context.next();
             return;
         }
-        long declared = declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        long declared = RouteRefusal.declaredLength(request);
         if (declared > maxBodyBytes) {
             tooLarge(context);
             return;
@@ -122,14 +122,5 @@ class WebhookBodyReader {
                 "Content Too Large",
                 "Webhook bodies are limited to " + maxBodyBytes + " bytes",
                 true);
-    }
-
-    /** The declared length, or 0 when none is declared or it is not a number. */
-    private static long declaredLength(String contentLength) {
-        try {
-            return contentLength == null ? 0 : Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

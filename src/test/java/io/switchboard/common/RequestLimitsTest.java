@@ -7,10 +7,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.switchboard.testing.RawHttp;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +106,53 @@ class RequestLimitsTest {
             // The second request is answered too (401: it carries no key).
             assertThat(answers).startsWith("HTTP/1.1 414").contains("HTTP/1.1 401");
         }
+    }
+
+    @Test
+    void overHttp2ARefusedBodyEndsOnlyItsOwnStreamNotTheSharedConnection() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2)
+                    .setHttp2ClearTextUpgrade(false)
+                    .setDefaultHost("localhost")
+                    .setDefaultPort(RestAssured.port));
+
+            Answer refused = await(client.request(HttpMethod.POST, "/v1/calls")
+                    .compose(request -> request.putHeader("Content-Type", "application/json")
+                            .putHeader("Content-Length", String.valueOf(TOO_LARGE))
+                            .send(Buffer.buffer(new byte[TOO_LARGE])))
+                    .compose(Answer::of));
+            Answer next = await(client.request(HttpMethod.GET, "/v1/calls")
+                    .compose(HttpClientRequest::send)
+                    .compose(Answer::of));
+
+            assertThat(refused.version()).isEqualTo(HttpVersion.HTTP_2);
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.body()).contains("\"status\":413");
+            assertThat(next.status()).as("the same client's next request").isEqualTo(401);
+            assertThat(next.connection())
+                    .as("the connection the refusal came on still serves requests")
+                    .isSameAs(refused.connection());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A response read whole, on the client's event loop, before any of it can be dropped. */
+    private record Answer(HttpVersion version, int status, String body, HttpConnection connection) {
+        static Future<Answer> of(HttpClientResponse response) {
+            return response.body()
+                    .map(body -> new Answer(
+                            response.version(),
+                            response.statusCode(),
+                            body.toString(),
+                            response.request().connection()));
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     private static String head(long contentLength) {
