@@ -2,12 +2,18 @@ package io.switchboard.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
@@ -85,7 +91,16 @@ public final class RouteRefusal {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response().putHeader(HttpHeaders.CONNECTION, "close");
         HttpConnection connection = request.connection();
-        long lingering = context.vertx().setTimer(LINGER.toMillis(), expired -> connection.close());
+        ignoreEverythingAfter(request, connection);
+        // At the limit, the channel itself is closed: a close through Vert.x waits for pending writes
+        // to flush, which a client that does not read could put off until the idle timeout.
+        long lingering = context.vertx().setTimer(LINGER.toMillis(), expired -> {
+            if (connection instanceof ConnectionBase base) {
+                base.channel().close();
+            } else {
+                connection.close();
+            }
+        });
         Runnable closeNow = () -> {
             context.vertx().cancelTimer(lingering);
             connection.close();
@@ -107,5 +122,45 @@ public final class RouteRefusal {
         answered.onFailure(notWritten -> closeNow.run());
         request.endHandler(ended -> answered.onComplete(written -> closeNow.run()));
         request.resume();
+    }
+
+    /**
+     * No request behind the refused one is served (RFC 9112, 9.6): once the refused request's last
+     * byte has passed, whatever else the client sent on the connection is dropped before Vert.x
+     * sees it. Without this, a request pipelined right behind a refused body was handled (its
+     * answer lost to the close), as the close only takes effect after the bytes already read.
+     */
+    private static void ignoreEverythingAfter(HttpServerRequest request, HttpConnection connection) {
+        if (!(connection instanceof ConnectionBase base)) {
+            return;
+        }
+        ChannelHandlerContext vertx = base.channelHandlerContext();
+        ChannelPipeline pipeline = vertx.pipeline();
+        if (pipeline.get(IgnoreAfterRefusedRequest.NAME) == null) {
+            pipeline.addBefore(
+                    vertx.name(), IgnoreAfterRefusedRequest.NAME, new IgnoreAfterRefusedRequest(request.isEnded()));
+        }
+    }
+
+    /** Passes HTTP messages up to the refused request's last content, and releases the rest. */
+    private static final class IgnoreAfterRefusedRequest extends ChannelInboundHandlerAdapter {
+
+        static final String NAME = "switchboard-ignore-after-refusal";
+
+        private boolean refusedRequestEnded;
+
+        IgnoreAfterRefusedRequest(boolean refusedRequestEnded) {
+            this.refusedRequestEnded = refusedRequestEnded;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            if (refusedRequestEnded) {
+                ReferenceCountUtil.release(message);
+                return;
+            }
+            refusedRequestEnded = message instanceof LastHttpContent;
+            context.fireChannelRead(message);
+        }
     }
 }

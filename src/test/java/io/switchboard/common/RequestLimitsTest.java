@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.switchboard.testing.Database;
 import io.switchboard.testing.RawHttp;
+import io.switchboard.testing.SignedWebhook;
+import io.switchboard.testing.TestTenants;
+import io.switchboard.webhook.simulator.WebhookSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,10 +21,14 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +67,49 @@ class RequestLimitsTest {
                     .contains("application/problem+json")
                     .contains("\"status\":413");
             assertThat(answer.toLowerCase()).contains("connection: close");
+        }
+    }
+
+    @Test
+    void aRequestPipelinedAfterARefusedBodyIsNeverServed() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create();
+        WebhookSimulator twilio =
+                new WebhookSimulator(SignedWebhook.localBase(), null, tenant.accountSid(), tenant.authToken());
+        String callSid = WebhookSimulator.sid("CA");
+        Map<String, String> call = twilio.voice(callSid, "+14155550111", "+18005550100");
+        byte[] callBody = WebhookSimulator.formEncode(call).getBytes(StandardCharsets.UTF_8);
+        String voice = "/webhooks/twilio/voice";
+        int justOver = 1024 * 1024 + 1;
+
+        try (Socket socket = RawHttp.connect(PAST_THE_LINGER)) {
+            ByteArrayOutputStream both = new ByteArrayOutputStream();
+            both.write(ascii(head(justOver)));
+            both.write(new byte[justOver]);
+            // A signed webhook right behind the refused body, in the same write: it has an effect
+            // (a call row) even if its answer is never seen.
+            both.write(ascii("POST " + voice + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + RestAssured.port + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+                    + "X-Twilio-Signature: "
+                    + WebhookSimulator.signature(SignedWebhook.localBase() + voice, call, tenant.authToken()) + "\r\n"
+                    + "Content-Length: " + callBody.length + "\r\n\r\n"));
+            both.write(callBody);
+            socket.getOutputStream().write(both.toByteArray());
+            socket.getOutputStream().flush();
+
+            String answers = RawHttp.readUntilClosed(socket.getInputStream());
+
+            assertThat(answers).startsWith("HTTP/1.1 413");
+            assertThat(answers.split("HTTP/1\\.1 ", -1))
+                    .as("one answer only: " + answers)
+                    .hasSize(2);
+        }
+        // The webhook runs on a worker thread: had it been dispatched, it would have committed by now.
+        Thread.sleep(2000);
+        try (Connection db = Database.asSuperuser()) {
+            assertThat(Database.column(db, "SELECT status FROM calls WHERE sid = ?", callSid))
+                    .as("the pipelined webhook was never handled")
+                    .isEmpty();
         }
     }
 
