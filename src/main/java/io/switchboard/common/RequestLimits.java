@@ -31,7 +31,18 @@ class RequestLimits {
     }
 
     void install(@Observes Router router) {
+        // Before anything acts on a request, authentication included.
+        router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).handler(RequestLimits::nothingAfterARefusal);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::enforce);
+    }
+
+    /** A request the client queued behind a refused one on the same connection is not served. */
+    private static void nothingAfterARefusal(RoutingContext context) {
+        if (LingeringClose.followsARefusal(context.request())) {
+            LingeringClose.drop(context.request());
+            return;
+        }
+        context.next();
     }
 
     private void enforce(RoutingContext context) {

@@ -25,11 +25,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +45,7 @@ class RequestLimitsTest {
     /** Over quarkus.http.limits.max-body-size (1M). */
     private static final int TOO_LARGE = 1_100_000;
 
-    private static final Duration PAST_THE_LINGER = RouteRefusal.LINGER.plusSeconds(10);
+    private static final Duration PAST_THE_LINGER = LingeringClose.LINGER.plusSeconds(10);
 
     @Test
     void aClientThatSendsItsWholeBodyBeforeReadingStillReadsThe413() throws Exception {
@@ -71,46 +72,25 @@ class RequestLimitsTest {
     }
 
     @Test
-    void aRequestPipelinedAfterARefusedBodyIsNeverServed() throws Exception {
-        TestTenants.Tenant tenant = TestTenants.create();
-        WebhookSimulator twilio =
-                new WebhookSimulator(SignedWebhook.localBase(), null, tenant.accountSid(), tenant.authToken());
+    void aRequestPipelinedRightBehindARefusedBodyIsNeverServed() throws Exception {
+        Caller twilio = new Caller();
         String callSid = WebhookSimulator.sid("CA");
-        Map<String, String> call = twilio.voice(callSid, "+14155550111", "+18005550100");
-        byte[] callBody = WebhookSimulator.formEncode(call).getBytes(StandardCharsets.UTF_8);
-        String voice = "/webhooks/twilio/voice";
-        int justOver = 1024 * 1024 + 1;
 
+        String answers;
         try (Socket socket = RawHttp.connect(PAST_THE_LINGER)) {
+            // A webhook body past Twilio's sizes and a signed webhook behind it, in one write, so
+            // the service reads both before its answer to the first is flushed: the second would
+            // have an effect (a call row) even with its answer lost to the close.
             ByteArrayOutputStream both = new ByteArrayOutputStream();
-            both.write(ascii(head(justOver)));
-            both.write(new byte[justOver]);
-            // A signed webhook right behind the refused body, in the same write: it has an effect
-            // (a call row) even if its answer is never seen.
-            both.write(ascii("POST " + voice + " HTTP/1.1\r\n"
-                    + "Host: localhost:" + RestAssured.port + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
-                    + "X-Twilio-Signature: "
-                    + WebhookSimulator.signature(SignedWebhook.localBase() + voice, call, tenant.authToken()) + "\r\n"
-                    + "Content-Length: " + callBody.length + "\r\n\r\n"));
-            both.write(callBody);
+            both.write(twilio.oversizedWebhook());
+            both.write(twilio.incomingCall(callSid));
             socket.getOutputStream().write(both.toByteArray());
             socket.getOutputStream().flush();
-
-            String answers = RawHttp.readUntilClosed(socket.getInputStream());
-
-            assertThat(answers).startsWith("HTTP/1.1 413");
-            assertThat(answers.split("HTTP/1\\.1 ", -1))
-                    .as("one answer only: " + answers)
-                    .hasSize(2);
+            answers = RawHttp.readUntilClosed(socket.getInputStream());
         }
-        // The webhook runs on a worker thread: had it been dispatched, it would have committed by now.
-        Thread.sleep(2000);
-        try (Connection db = Database.asSuperuser()) {
-            assertThat(Database.column(db, "SELECT status FROM calls WHERE sid = ?", callSid))
-                    .as("the pipelined webhook was never handled")
-                    .isEmpty();
-        }
+
+        assertThat(statuses(answers)).as(answers).containsExactly(413);
+        assertNeverHandled(callSid);
     }
 
     @Test
@@ -131,7 +111,7 @@ class RequestLimitsTest {
             OutputStream out = socket.getOutputStream();
             out.write(ascii(head(declared)));
             byte[] piece = new byte[64 * 1024];
-            long limit = 8 * RouteRefusal.LINGER_MAX_BYTES;
+            long limit = 8 * LingeringClose.MAX_DISCARDED_BYTES;
 
             assertThatThrownBy(() -> {
                         for (long sent = 0; sent < limit; sent += piece.length) {
@@ -204,6 +184,56 @@ class RequestLimitsTest {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    /** A tenant's Twilio, signing incoming calls to the voice webhook as raw HTTP/1.1 requests. */
+    private static final class Caller {
+        private static final String VOICE = "/webhooks/twilio/voice";
+        private final TestTenants.Tenant tenant = TestTenants.create();
+        private final WebhookSimulator simulator =
+                new WebhookSimulator(SignedWebhook.localBase(), null, tenant.accountSid(), tenant.authToken());
+
+        /** Refused by its declared length, whole. */
+        byte[] oversizedWebhook() {
+            int length = 64 * 1024 + 1; // one past the webhook limit, WebhookGate.MAX_BODY_BYTES
+            return ascii("POST " + VOICE + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + RestAssured.port + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+                    + "X-Twilio-Signature: unchecked\r\n"
+                    + "Content-Length: " + length + "\r\n\r\n"
+                    + "a".repeat(length));
+        }
+
+        byte[] incomingCall(String callSid) {
+            Map<String, String> call = simulator.voice(callSid, "+14155550111", "+18005550100");
+            String body = WebhookSimulator.formEncode(call);
+            return ascii("POST " + VOICE + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + RestAssured.port + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+                    + "X-Twilio-Signature: "
+                    + WebhookSimulator.signature(SignedWebhook.localBase() + VOICE, call, tenant.authToken()) + "\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n"
+                    + body);
+        }
+    }
+
+    /** The status codes answered, in order (an answer's body may run straight into the next). */
+    private static List<Integer> statuses(String answers) {
+        return Pattern.compile("HTTP/1\\.1 (\\d{3}) ")
+                .matcher(answers)
+                .results()
+                .map(status -> Integer.valueOf(status.group(1)))
+                .toList();
+    }
+
+    /** Webhooks run on worker threads: one that had been dispatched would have committed by now. */
+    private static void assertNeverHandled(String callSid) throws Exception {
+        Thread.sleep(2000);
+        try (Connection db = Database.asSuperuser()) {
+            assertThat(Database.column(db, "SELECT status FROM calls WHERE sid = ?", callSid))
+                    .as("the webhook behind the refused request was never handled")
+                    .isEmpty();
+        }
     }
 
     private static String head(long contentLength) {

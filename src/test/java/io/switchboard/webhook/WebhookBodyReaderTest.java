@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.switchboard.common.RouteRefusal;
+import io.switchboard.common.LingeringClose;
 import io.switchboard.testing.RawHttp;
 import io.switchboard.testing.SignedWebhook;
 import io.switchboard.testing.TestTenants;
@@ -160,7 +160,7 @@ class WebhookBodyReaderTest {
     }
 
     private static Socket connect() throws IOException {
-        return RawHttp.connect(RouteRefusal.LINGER.plusSeconds(10));
+        return RawHttp.connect(LingeringClose.LINGER.plusSeconds(10));
     }
 
     private String head(Map<String, String> params, String framing) {
