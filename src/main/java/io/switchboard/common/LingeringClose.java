@@ -36,7 +36,12 @@ public final class LingeringClose {
 
     private static final Logger LOG = Logger.getLogger(LingeringClose.class);
 
-    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("switchboard.refused");
+    /**
+     * The mark a refused connection's channel carries. Looked up by name rather than held in a
+     * static field: a native image runs this class's initialiser at build time, and Netty's key
+     * pool belongs to the running process.
+     */
+    private static final String REFUSED = "switchboard.refused";
 
     private LingeringClose() {}
 
@@ -80,7 +85,11 @@ public final class LingeringClose {
      */
     public static boolean followsARefusal(HttpServerRequest request) {
         Channel channel = channelOf(request.connection());
-        return channel != null && Boolean.TRUE.equals(channel.attr(REFUSED).get());
+        // hasAttr first: attr() would add an empty mark to every connection it is asked about.
+        AttributeKey<Boolean> refused = AttributeKey.valueOf(REFUSED);
+        return channel != null
+                && channel.hasAttr(refused)
+                && Boolean.TRUE.equals(channel.attr(refused).get());
     }
 
     /** Closes the request's connection without an answer. */
@@ -102,7 +111,7 @@ public final class LingeringClose {
                     connection.getClass().getName());
             return null;
         }
-        channel.attr(REFUSED).set(Boolean.TRUE);
+        channel.attr(AttributeKey.<Boolean>valueOf(REFUSED)).set(Boolean.TRUE);
         return channel;
     }
 
