@@ -50,16 +50,10 @@ public final class LingeringClose {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response().putHeader(HttpHeaders.CONNECTION, "close");
         HttpConnection connection = request.connection();
-        Channel channel = markRefused(connection);
+        markRefused(connection);
         // A backstop that closes the channel itself: a close through Vert.x first waits for pending
         // writes to flush, which a client that does not read could put off until the idle timeout.
-        context.vertx().setTimer(LINGER.toMillis(), expired -> {
-            if (channel != null) {
-                channel.close();
-            } else {
-                connection.close();
-            }
-        });
+        context.vertx().setTimer(LINGER.toMillis(), expired -> closeAtOnce(connection));
         if (request.isEnded()) {
             response.end(body).onComplete(written -> connection.close());
             return;
@@ -94,25 +88,29 @@ public final class LingeringClose {
 
     /** Closes the request's connection without an answer. */
     public static void drop(HttpServerRequest request) {
-        Channel channel = channelOf(request.connection());
+        closeAtOnce(request.connection());
+    }
+
+    /** Closes the channel itself, without waiting for pending writes to flush. */
+    private static void closeAtOnce(HttpConnection connection) {
+        Channel channel = channelOf(connection);
         if (channel != null) {
             channel.close();
         } else {
-            request.connection().close();
+            connection.close();
         }
     }
 
-    /** Marks the connection refused; returns its channel, or null where it is not Vert.x's own (never seen). */
-    private static Channel markRefused(HttpConnection connection) {
+    /** Marks the connection refused, where it is Vert.x's own (never seen otherwise). */
+    private static void markRefused(HttpConnection connection) {
         Channel channel = channelOf(connection);
         if (channel == null) {
             LOG.warnf(
                     "No guard against requests after a refusal on a %s",
                     connection.getClass().getName());
-            return null;
+            return;
         }
         channel.attr(AttributeKey.<Boolean>valueOf(REFUSED)).set(Boolean.TRUE);
-        return channel;
     }
 
     private static Channel channelOf(HttpConnection connection) {
