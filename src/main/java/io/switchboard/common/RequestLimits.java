@@ -57,7 +57,7 @@ class RequestLimits {
             return;
         }
         if (RouteRefusal.declaredLength(context.request()) > maxBodyBytes) {
-            // The body is not read: the connection closes after the answer.
+            // Refused unread: the rest of the body is discarded and the connection closed (LingeringClose).
             refuse(
                     context,
                     413,
